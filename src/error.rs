@@ -1,0 +1,102 @@
+//! Errors and input limits.
+
+use std::fmt;
+
+/// The largest article accepted, in bytes of UTF-8.
+pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+/// The largest set of articles accepted, in bytes of UTF-8.
+pub const MAX_TOTAL_BYTES: usize = 50 * 1024 * 1024;
+
+/// Why an input was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum ErrorKind {
+    ArticleTooLarge { id: String, bytes: usize },
+    SetTooLarge { bytes: usize },
+    NotText { id: String, reason: String },
+    BadDate { id: String, value: String },
+    BadInput { reason: String },
+}
+
+impl Error {
+    pub(crate) fn article_too_large(id: &str, bytes: usize) -> Error {
+        Error { kind: ErrorKind::ArticleTooLarge { id: id.to_string(), bytes } }
+    }
+    pub(crate) fn set_too_large(bytes: usize) -> Error {
+        Error { kind: ErrorKind::SetTooLarge { bytes } }
+    }
+    /// The input is not text (binary data, invalid UTF-8).
+    pub fn not_text(id: &str, reason: impl Into<String>) -> Error {
+        Error { kind: ErrorKind::NotText { id: id.to_string(), reason: reason.into() } }
+    }
+    pub(crate) fn bad_date(id: &str, value: &str) -> Error {
+        Error { kind: ErrorKind::BadDate { id: id.to_string(), value: value.to_string() } }
+    }
+    /// The input does not have the expected shape.
+    pub fn bad_input(reason: impl Into<String>) -> Error {
+        Error { kind: ErrorKind::BadInput { reason: reason.into() } }
+    }
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            ErrorKind::ArticleTooLarge { id, bytes } => {
+                write!(f, "article {id} is {}; the limit is {}", mb(*bytes), mb(MAX_ARTICLE_BYTES))
+            }
+            ErrorKind::SetTooLarge { bytes } => {
+                write!(f, "the articles come to {}; the limit is {}", mb(*bytes), mb(MAX_TOTAL_BYTES))
+            }
+            ErrorKind::NotText { id, reason } => write!(f, "{id}: not text: {reason}"),
+            ErrorKind::BadDate { id, value } => {
+                write!(f, "{id}: publication date {value:?} is not a valid YYYY-MM-DD date")
+            }
+            ErrorKind::BadInput { reason } => write!(f, "bad input: {reason}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Check raw bytes of one article: valid UTF-8, not binary. Returns the text.
+pub fn decode_article(id: &str, bytes: &[u8]) -> Result<String, Error> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::article_too_large(id, bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::not_text(id, format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+    })?;
+    check_text(id, text)?;
+    // A BOM is kept: offsets count the text exactly as decoded (INTERFACE.md).
+    Ok(text.to_string())
+}
+
+/// Refuse text that is binary data in disguise (NUL bytes or many control characters).
+pub fn check_text(id: &str, text: &str) -> Result<(), Error> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::article_too_large(id, text.len()));
+    }
+    if let Some(pos) = text.find('\0') {
+        return Err(Error::not_text(id, format!("NUL byte at byte {pos} (binary file?)")));
+    }
+    let sample = text.chars().take(4096);
+    let (mut control, mut total) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
+            control += 1;
+        }
+    }
+    if total > 0 && control * 10 > total {
+        return Err(Error::not_text(id, format!("{control} control characters in the first {total} (binary file?)")));
+    }
+    Ok(())
+}

@@ -1,0 +1,211 @@
+//! Mirsad (مِرصاد, "lookout"): Arabic news analysis that runs in the browser.
+//!
+//! # Overview
+//! A set of articles goes through one pipeline, a module per stage:
+//!
+//! 1. [`text`]: raw text → tokens, lines, sentences, title, boilerplate;
+//! 2. [`entities`]: people, places and organisations, linked across spellings and articles;
+//! 3. [`time`]: time expressions with TIMEX3 values, and each article's publication date;
+//! 4. [`timeline`]: dated events, merged across articles;
+//! 5. [`search`]: an Arabic-aware inverted index over the articles;
+//! 6. [`render`]: escaped HTML of an article with its highlights, and the timeline's SVG.
+//!
+//! [`Corpus`] runs the pipeline once and answers the page's questions. The same
+//! library runs natively (the `mirsad` command) and in WebAssembly (`wasm.rs`, the
+//! only file that knows about JavaScript). Offsets are bytes inside the library and
+//! leave it as Unicode scalars and UTF-16 units ([`offsets`]).
+//!
+//! ```
+//! use mirsad::{analyze, ArticleInput};
+//! let article = ArticleInput { id: "a".into(), text: "زار الرئيس الروسي فلاديمير بوتين بيونغ يانغ.".into(), dct: None };
+//! let analysis = analyze(&[article]).unwrap();
+//! assert!(analysis.articles[0].entities.iter().any(|m| m.text == "فلاديمير بوتين"));
+//! ```
+#![deny(missing_docs)]
+#![deny(unsafe_code)]
+
+pub mod entities;
+pub mod error;
+pub mod model;
+pub mod offsets;
+pub mod render;
+pub mod search;
+pub mod text;
+pub mod time;
+pub mod timeline;
+#[cfg(target_arch = "wasm32")]
+#[allow(unsafe_code)] // wasm-bindgen's generated glue
+mod wasm;
+
+pub use error::Error;
+pub use model::{Analysis, ArticleInput};
+
+use model::*;
+use offsets::OffsetIndex;
+use text::Document;
+use time::Date;
+
+/// Everything the pipeline knows about a set of articles.
+pub struct Corpus {
+    /// The articles after the text stage, in input order.
+    pub docs: Vec<Document>,
+    /// Offset converters, one per article.
+    pub offsets: Vec<OffsetIndex>,
+    /// Entity mentions per article (byte spans).
+    pub mentions: Vec<Vec<entities::Mention>>,
+    /// Time expressions per article (byte spans).
+    pub timexes: Vec<Vec<time::Timex>>,
+    /// The contract's analysis.
+    pub analysis: Analysis,
+    /// The search index.
+    pub index: search::SearchIndex,
+}
+
+/// Analyse a set of articles (the JSON of INTERFACE.md).
+pub fn analyze(inputs: &[ArticleInput]) -> Result<Analysis, Error> {
+    Ok(Corpus::new(inputs)?.analysis)
+}
+
+impl Corpus {
+    /// Run the whole pipeline. Fails only on input the limits refuse
+    /// (see [`error`]); any text within them gives an analysis.
+    pub fn new(inputs: &[ArticleInput]) -> Result<Corpus, Error> {
+        let total: usize = inputs.iter().map(|a| a.text.len()).sum();
+        if total > error::MAX_TOTAL_BYTES {
+            return Err(Error::set_too_large(total));
+        }
+        let mut given = Vec::with_capacity(inputs.len());
+        for a in inputs {
+            error::check_text(&a.id, &a.text)?;
+            given.push(match a.dct.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+                None => None,
+                Some(d) => Some(Date::parse(d).ok_or_else(|| Error::bad_date(&a.id, d))?),
+            });
+        }
+        let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
+        let docs = text::read_documents(&texts);
+        let offsets: Vec<OffsetIndex> = docs.iter().map(|d| OffsetIndex::new(&d.text)).collect();
+
+        // Publication dates: given, else stated, else inferred.
+        let dcts: Vec<(Option<Date>, &'static str)> = docs
+            .iter()
+            .zip(&given)
+            .map(|(doc, given)| match given {
+                Some(d) => (Some(*d), "given"),
+                None => match time::stated_publication_date(doc) {
+                    Some(d) => (Some(d), "text"),
+                    None => match time::inferred_publication_date(doc) {
+                        Some(d) => (Some(d), "inferred"),
+                        None => (None, "none"),
+                    },
+                },
+            })
+            .collect();
+
+        let timexes: Vec<Vec<time::Timex>> =
+            docs.iter().zip(&dcts).map(|(doc, (dct, _))| time::find_timexes(doc, *dct)).collect();
+        let mut mentions: Vec<Vec<entities::Mention>> = docs.iter().map(entities::recognize).collect();
+        let records = entities::link(&docs, &mut mentions);
+
+        let mut articles = Vec::with_capacity(docs.len());
+        for (i, doc) in docs.iter().enumerate() {
+            let ox = &offsets[i];
+            let input = &inputs[i];
+            let (dct, source) = dcts[i];
+            articles.push(ArticleAnalysis {
+                id: input.id.clone(),
+                title: doc.title.map(|t| doc.slice(t).to_string()).unwrap_or_default(),
+                outlet: doc.outlet.clone(),
+                dct: Dct { value: dct.map(|d| d.iso()), source },
+                boilerplate: doc
+                    .boilerplate
+                    .iter()
+                    .map(|b| {
+                        let s = ox.span(b.span);
+                        BoilerplateOut { start: s.start, end: s.end, start16: s.start16, end16: s.end16, kind: b.kind }
+                    })
+                    .collect(),
+                entities: mentions[i]
+                    .iter()
+                    .filter_map(|m| {
+                        let s = ox.span(m.span);
+                        Some(MentionOut {
+                            start: s.start,
+                            end: s.end,
+                            start16: s.start16,
+                            end16: s.end16,
+                            text: doc.slice(m.span).to_string(),
+                            kind: m.kind.as_str().to_string(),
+                            entity: records.get(m.entity?)?.id.clone(),
+                        })
+                    })
+                    .collect(),
+                timexes: timexes[i]
+                    .iter()
+                    .map(|t| {
+                        let s = ox.span(t.span);
+                        TimexOut {
+                            start: s.start,
+                            end: s.end,
+                            start16: s.start16,
+                            end16: s.end16,
+                            text: doc.slice(t.span).to_string(),
+                            kind: t.kind.as_str().to_string(),
+                            value: t.value.clone(),
+                        }
+                    })
+                    .collect(),
+                quotes: Vec::new(),
+            });
+        }
+        let timeline = timeline::build(&docs, &offsets, inputs, &mentions, &records, &timexes);
+        let analysis = Analysis { articles, entities: records, timeline };
+        let index = search::SearchIndex::build(&docs, &analysis);
+        Ok(Corpus { docs, offsets, mentions, timexes, analysis, index })
+    }
+
+    /// The article's text as escaped HTML with its highlights; `event` highlights
+    /// that event's source sentences, `entity` marks that entity's mentions.
+    pub fn article_html(&self, id: &str, event: Option<&str>, entity: Option<&str>) -> Option<String> {
+        let i = self.position(id)?;
+        let ox = self.offsets.get(i)?;
+        let passages = event
+            .and_then(|e| self.analysis.timeline.iter().find(|t| t.id == e))
+            .map(|t| {
+                t.mentions
+                    .iter()
+                    .filter(|m| m.article == id)
+                    .map(|m| offsets::Span::new(ox.byte_of_scalar(m.start), ox.byte_of_scalar(m.end)))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let view = render::ArticleView {
+            mentions: &self.mentions[i],
+            records: &self.analysis.entities,
+            timexes: &self.timexes[i],
+            passages,
+            selected_entity: entity,
+        };
+        Some(render::article_html(&self.docs[i], &view))
+    }
+
+    /// The timeline as SVG.
+    pub fn timeline_svg(&self, view: &render::TimelineView) -> String {
+        render::timeline_svg(&self.analysis.timeline, view)
+    }
+
+    /// Ranked search results.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<search::SearchHit> {
+        self.index.search(&self.docs, &self.analysis, query, limit)
+    }
+
+    /// Ids of the articles that mention the entity.
+    pub fn articles_mentioning(&self, entity: &str) -> Vec<String> {
+        self.analysis.entities.iter().find(|e| e.id == entity).map(|e| e.articles.clone()).unwrap_or_default()
+    }
+
+    /// Position of the article with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.analysis.articles.iter().position(|a| a.id == id)
+    }
+}

@@ -1,0 +1,71 @@
+//! Stage 1: raw article text → tokens, lines, sentences, title and boilerplate.
+//!
+//! Nothing here changes the text: every result is a byte [`Span`] into it, and
+//! matching uses folded copies (see [`normalize`]).
+
+pub mod charset;
+pub mod clitics;
+pub mod normalize;
+pub mod structure;
+pub mod tokenize;
+
+use crate::offsets::Span;
+pub use structure::{Boilerplate, BoilerplateKind};
+pub use tokenize::{Token, TokenKind};
+
+/// One article after the text stage.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The raw text, exactly as given.
+    pub text: String,
+    /// Its tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Its non-blank lines, without the line break and surrounding spaces.
+    pub lines: Vec<Span>,
+    /// Its sentences, in order; a sentence never crosses a line.
+    pub sentences: Vec<Span>,
+    /// Boilerplate regions (masthead, related links, tags, source, share, byline).
+    pub boilerplate: Vec<Boilerplate>,
+    /// The headline: the first line that is not boilerplate.
+    pub title: Option<Span>,
+    /// The outlet's name when the text states it (site-name line or `المصدر:` line).
+    pub outlet: Option<String>,
+}
+
+impl Document {
+    /// The raw text of a span (empty when the span is not valid for this text).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    /// True when the span lies inside a boilerplate region.
+    pub fn in_boilerplate(&self, span: Span) -> bool {
+        self.boilerplate.iter().any(|b| b.span.contains(&span))
+    }
+
+    /// Index of the sentence containing byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).filter(|s| s.start <= at).map(|_| i)
+    }
+}
+
+/// Run the text stage over a set of articles. Boilerplate is found per set,
+/// because a line repeated across one outlet's articles is a strong signal.
+pub fn read_documents(texts: &[&str]) -> Vec<Document> {
+    let mut docs: Vec<Document> = texts
+        .iter()
+        .map(|t| {
+            let text = t.to_string();
+            let tokens = tokenize::tokenize(&text);
+            let lines = structure::lines(&text);
+            let sentences = structure::sentences(&text, &lines);
+            Document { text, tokens, lines, sentences, boilerplate: Vec::new(), title: None, outlet: None }
+        })
+        .collect();
+    structure::detect_boilerplate(&mut docs);
+    for doc in &mut docs {
+        doc.title = doc.lines.iter().copied().find(|l| !doc.boilerplate.iter().any(|b| b.span.overlaps(l)));
+    }
+    docs
+}

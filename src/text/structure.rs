@@ -1,0 +1,264 @@
+//! Lines, sentences and boilerplate of an article.
+
+use super::normalize::fold;
+use super::Document;
+use crate::offsets::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CUES: &str = include_str!("../../data/boilerplate_cues.tsv");
+
+/// What kind of boilerplate a region is (INTERFACE.md names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoilerplateKind {
+    /// Site name, staff lines, section labels.
+    Masthead,
+    /// "Read also" blocks of other stories.
+    Related,
+    /// Tag lines.
+    Tags,
+    /// `المصدر:` lines.
+    Source,
+    /// Author lines, and share/follow/comment lines.
+    Byline,
+}
+
+/// A boilerplate region of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Boilerplate {
+    /// Where it is (raw bytes).
+    pub span: Span,
+    /// What it is.
+    pub kind: BoilerplateKind,
+}
+
+/// Non-blank lines, trimmed, as byte spans.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let trimmed_start = piece.len() - piece.trim_start().len();
+        let body = piece.trim();
+        if !body.is_empty() {
+            out.push(Span::new(start + trimmed_start, start + trimmed_start + body.len()));
+        }
+        start += piece.len();
+    }
+    out
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔')
+}
+
+/// Sentences inside each line: split after `.`, `!`, `?`, `؟`, `…` when a space
+/// or closing quote follows, never inside a number such as `1.3`.
+pub fn sentences(text: &str, lines: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for line in lines {
+        let Some(body) = text.get(line.start..line.end) else { continue };
+        let mut start = 0;
+        let mut it = body.char_indices().peekable();
+        while let Some((b, c)) = it.next() {
+            if !is_sentence_end(c) {
+                continue;
+            }
+            // Let closing quotes and repeated marks join the sentence they end.
+            let mut end = b + c.len_utf8();
+            while let Some(&(nb, nc)) = it.peek() {
+                if is_sentence_end(nc) || matches!(nc, '"' | '”' | '»' | '\'' | ')') {
+                    end = nb + nc.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            let next_is_space = it.peek().is_none_or(|&(_, nc)| nc.is_whitespace());
+            if !next_is_space {
+                continue;
+            }
+            push_trimmed(&mut out, body, line.start, start, end);
+            start = end;
+        }
+        push_trimmed(&mut out, body, line.start, start, body.len());
+    }
+    out
+}
+
+fn push_trimmed(out: &mut Vec<Span>, body: &str, base: usize, start: usize, end: usize) {
+    let piece = body.get(start..end).unwrap_or("");
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim();
+    if !trimmed.is_empty() {
+        out.push(Span::new(base + start + lead, base + start + lead + trimmed.len()));
+    }
+}
+
+fn cues() -> &'static [(BoilerplateKind, String)] {
+    static CUE_LIST: OnceLock<Vec<(BoilerplateKind, String)>> = OnceLock::new();
+    CUE_LIST.get_or_init(|| {
+        let mut list: Vec<(BoilerplateKind, String)> = CUES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| {
+                let (kind, phrase) = l.split_once('\t')?;
+                let kind = match kind.trim() {
+                    "source" => BoilerplateKind::Source,
+                    "tags" => BoilerplateKind::Tags,
+                    "related" => BoilerplateKind::Related,
+                    "share" | "byline" => BoilerplateKind::Byline,
+                    _ => return None,
+                };
+                Some((kind, fold(phrase.trim())))
+            })
+            .collect();
+        // Longest first, so `شارك المقال` wins over `شارك`.
+        list.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
+        list
+    })
+}
+
+/// The cue a folded line starts with, if any. A cue must be followed by a colon,
+/// a space or the end of the line; `byline`/`share` cues only count on short lines.
+fn cue_of(folded_line: &str) -> Option<(BoilerplateKind, usize)> {
+    for (kind, phrase) in cues() {
+        let Some(rest) = folded_line.strip_prefix(phrase.as_str()) else { continue };
+        let rest_trim = rest.trim_start();
+        let bounded = rest.is_empty() || rest.starts_with([' ', ':', '|', '-']);
+        if !bounded {
+            continue;
+        }
+        let has_colon = rest_trim.starts_with(':');
+        let words = folded_line.split_whitespace().count();
+        let ok = match kind {
+            BoilerplateKind::Byline => has_colon || words <= 4,
+            BoilerplateKind::Source | BoilerplateKind::Tags => has_colon || words <= 6,
+            _ => true,
+        };
+        if ok {
+            return Some((*kind, phrase.len()));
+        }
+    }
+    None
+}
+
+/// Words of a line, for the shape tests.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn has_sentence_punctuation(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '.' | '،' | ',' | ':' | '؟' | '?' | '!' | '؛' | '"' | '“' | '”' | '«' | '»'))
+}
+
+/// Mark boilerplate in every document of the set, by three general signals:
+/// a line repeated inside one article (mastheads printed twice), a short line
+/// without punctuation repeated across articles (site names, section labels),
+/// and cue phrases (`المصدر:`, `كلمات دلالية`, `اقرأ أيضا` …). A `related` cue in
+/// the second half of an article starts a block that runs to its end.
+pub fn detect_boilerplate(docs: &mut [Document]) {
+    // Short lines shared by several articles of the set.
+    let mut across: HashMap<String, usize> = HashMap::new();
+    for doc in docs.iter() {
+        let mut seen = std::collections::HashSet::new();
+        for line in &doc.lines {
+            let f = fold(doc.slice(*line));
+            if word_count(&f) <= 4 && !has_sentence_punctuation(&f) && seen.insert(f.clone()) {
+                *across.entry(f).or_default() += 1;
+            }
+        }
+    }
+    for doc in docs.iter_mut() {
+        let folded: Vec<String> = doc.lines.iter().map(|l| fold(doc.slice(*l))).collect();
+        let mut within: HashMap<&str, usize> = HashMap::new();
+        for f in &folded {
+            *within.entry(f.as_str()).or_default() += 1;
+        }
+        let mut regions: Vec<Boilerplate> = Vec::new();
+        let (mut source_outlet, mut site_outlet) = (None, None);
+        for (i, (line, f)) in doc.lines.iter().zip(&folded).enumerate() {
+            let short = word_count(f) <= 4 && !has_sentence_punctuation(f);
+            if let Some((kind, cue_len)) = cue_of(f) {
+                let span = if kind == BoilerplateKind::Related && line.start * 2 >= doc.text.len() {
+                    Span::new(line.start, doc.lines.last().map_or(line.end, |l| l.end))
+                } else {
+                    *line
+                };
+                if kind == BoilerplateKind::Source && source_outlet.is_none() {
+                    let name = doc.slice(*line).get(0..).unwrap_or("");
+                    // The outlet is what follows the cue and its colon.
+                    let after = name.split_once([':', '：']).map(|(_, n)| n.trim()).unwrap_or("");
+                    if !after.is_empty() && word_count(after) <= 5 {
+                        source_outlet = Some(after.to_string());
+                    }
+                }
+                let _ = cue_len;
+                regions.push(Boilerplate { span, kind });
+            } else if short && within.get(f.as_str()).copied().unwrap_or(0) >= 2 {
+                regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
+            } else if short && i > 0 && across.get(f).copied().unwrap_or(0) >= 2 {
+                if site_outlet.is_none() {
+                    site_outlet = Some(doc.slice(*line).to_string());
+                }
+                regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
+            } else if i > 0 && word_count(f) == 1 && !f.chars().any(|c| c.is_ascii_digit()) && !has_sentence_punctuation(f) {
+                // A one-word line between the headline and the body is a section label.
+                regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
+            }
+        }
+        doc.boilerplate = merge_adjacent(&doc.text, regions);
+        // An explicit `المصدر:` line names the outlet better than a site-name line.
+        doc.outlet = source_outlet.or(site_outlet);
+    }
+}
+
+/// Join regions of one kind separated only by whitespace, and drop regions inside others.
+fn merge_adjacent(text: &str, mut regions: Vec<Boilerplate>) -> Vec<Boilerplate> {
+    regions.sort_by_key(|b| (b.span.start, std::cmp::Reverse(b.span.end)));
+    let mut out: Vec<Boilerplate> = Vec::new();
+    for r in regions {
+        if let Some(last) = out.last_mut() {
+            if last.span.contains(&r.span) {
+                continue;
+            }
+            let gap = text.get(last.span.end..r.span.start).unwrap_or("x");
+            if last.kind == r.kind && gap.trim().is_empty() {
+                last.span.end = r.span.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::read_documents;
+
+    #[test]
+    fn sentences_split_on_arabic_and_latin_marks_not_numbers() {
+        let text = "قال إن النمو 1.3 بالمئة. وأضاف: لماذا؟ لا أعرف!\nعنوان بلا نقطة";
+        let ls = lines(text);
+        let got: Vec<&str> = sentences(text, &ls).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(got, vec!["قال إن النمو 1.3 بالمئة.", "وأضاف: لماذا؟", "لا أعرف!", "عنوان بلا نقطة"]);
+    }
+
+    #[test]
+    fn repeated_lines_and_cues_are_boilerplate() {
+        let a = "طاقم التحرير\nفلان الفلاني\nطاقم التحرير\nفلان الفلاني\n\nعنوان الخبر الأول\n\nموقع الأخبار\n\nنص الخبر الأول هنا، وفيه جمل كثيرة.\nكلمات دلالية: سياسة اقتصاد";
+        let b = "عنوان آخر تماما\n\nموقع الأخبار\n\nنص ثان طويل بما يكفي ليكون متنا حقيقيا.\nالمصدر: وكالة ما";
+        let docs = read_documents(&[a, b]);
+        let kinds: Vec<(&str, BoilerplateKind)> =
+            docs[0].boilerplate.iter().map(|r| (docs[0].slice(r.span), r.kind)).collect();
+        assert_eq!(kinds[0], ("طاقم التحرير\nفلان الفلاني\nطاقم التحرير\nفلان الفلاني", BoilerplateKind::Masthead));
+        assert!(kinds.contains(&("موقع الأخبار", BoilerplateKind::Masthead)), "{kinds:?}");
+        assert!(kinds.contains(&("كلمات دلالية: سياسة اقتصاد", BoilerplateKind::Tags)), "{kinds:?}");
+        assert_eq!(docs[0].slice(docs[0].title.unwrap()), "عنوان الخبر الأول");
+        assert_eq!(docs[1].outlet.as_deref(), Some("وكالة ما"));
+        assert_eq!(docs[0].outlet.as_deref(), Some("موقع الأخبار"));
+    }
+}

@@ -1,0 +1,104 @@
+//! Stage 3: time expressions, their TIMEX3 values, and publication dates.
+
+use crate::offsets::Span;
+use crate::text::Document;
+
+/// A proleptic Gregorian calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year (astronomical).
+    pub year: i32,
+    /// Month 1..=12.
+    pub month: u32,
+    /// Day 1..=31.
+    pub day: u32,
+}
+
+/// Days in a month of the Gregorian calendar.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A valid date, or None.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parse `YYYY-MM-DD`; None for anything else or an impossible date.
+    pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+            return None;
+        }
+        Date::new(s.get(0..4)?.parse().ok()?, s.get(5..7)?.parse().ok()?, s.get(8..10)?.parse().ok()?)
+    }
+
+    /// `YYYY-MM-DD`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The TIMEX3 type of an expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimexKind {
+    /// A calendar date or period.
+    Date,
+    /// A time of day.
+    Time,
+    /// A length of time.
+    Duration,
+    /// A recurring time.
+    Set,
+}
+
+impl TimexKind {
+    /// The contract's name.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            TimexKind::Date => "DATE",
+            TimexKind::Time => "TIME",
+            TimexKind::Duration => "DURATION",
+            TimexKind::Set => "SET",
+        }
+    }
+}
+
+/// One time expression found in a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timex {
+    /// Where it is (raw bytes).
+    pub span: Span,
+    /// Its type.
+    pub kind: TimexKind,
+    /// Its TIMEX3 value (`2024-06-14`, `2024-06`, `2024`, `2024-W25`, `199`, `19`,
+    /// `1950/1953`, `PRESENT_REF`, `XXXX-09-14`, `P24Y`, `2023-09-14T03:15`), or None.
+    pub value: Option<String>,
+}
+
+/// Find every time expression of `doc`; relative ones are resolved against `dct`
+/// and left with no value when `dct` is None.
+pub fn find_timexes(doc: &Document, dct: Option<Date>) -> Vec<Timex> {
+    let _ = (doc, dct);
+    Vec::new()
+}
+
+/// The publication date stated in the text (a date line near the top), if any.
+pub fn stated_publication_date(doc: &Document) -> Option<Date> {
+    let _ = doc;
+    None
+}
+
+/// A publication date inferred from the text's own evidence, if any.
+pub fn inferred_publication_date(doc: &Document) -> Option<Date> {
+    let _ = doc;
+    None
+}
