@@ -104,8 +104,9 @@ impl Corpus {
 
         let timexes: Vec<Vec<time::Timex>> =
             docs.iter().zip(&dcts).map(|(doc, (dct, _))| time::find_timexes(doc, *dct)).collect();
-        let mut mentions: Vec<Vec<entities::Mention>> = docs.iter().map(entities::recognize).collect();
-        let records = entities::link(&docs, &mut mentions);
+        let mut mentions = entities::recognize(&docs);
+        let ids: Vec<String> = inputs.iter().map(|a| a.id.clone()).collect();
+        let records = entities::link(&docs, &mut mentions, &ids);
 
         let mut articles = Vec::with_capacity(docs.len());
         for (i, doc) in docs.iter().enumerate() {

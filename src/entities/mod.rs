@@ -1,5 +1,9 @@
 //! Stage 2: people, places and organisations, linked across spellings and articles.
 
+pub mod lexicon;
+pub mod link;
+pub mod recognize;
+
 use crate::model::EntityRecord;
 use crate::offsets::Span;
 use crate::text::Document;
@@ -35,16 +39,20 @@ pub struct Mention {
     pub kind: EntityType,
     /// Index of its entity in the records [`link`] returns.
     pub entity: Option<usize>,
+    /// The folded name as matched (proclitics removed).
+    pub name: String,
+    /// Index of the known entity (gazetteer) it matched, if any.
+    pub known: Option<usize>,
 }
 
-/// Find the mentions of one document.
-pub fn recognize(doc: &Document) -> Vec<Mention> {
-    let _ = doc;
-    Vec::new()
+/// Find the mentions of every document of a set (names found in one article
+/// are looked for in the others too).
+pub fn recognize(docs: &[Document]) -> Vec<Vec<Mention>> {
+    recognize::recognize_all(docs)
 }
 
 /// Link the mentions of all documents to entities; sets each mention's `entity`.
-pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>]) -> Vec<EntityRecord> {
-    let _ = (docs, mentions);
-    Vec::new()
+/// `ids` are the articles' ids, in the same order.
+pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) -> Vec<EntityRecord> {
+    link::link(docs, mentions, ids)
 }

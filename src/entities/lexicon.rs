@@ -1,0 +1,260 @@
+//! The entity stage's language data, parsed once from the files under `data/`.
+//!
+//! Every name is stored folded (see `text::normalize`), as a sequence of tokens.
+//! Spelling variants are expanded here by rule, not listed by hand in the data:
+//! the two letters Arabic uses for a foreign g (غ/ج), a multi-word foreign name
+//! written as one word (`بيونغ يانغ` → `بيونغيانغ`), and a single name with or
+//! without the article ال.
+
+use super::EntityType;
+use crate::text::normalize::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const ENTITIES: &str = include_str!("../../data/gazetteer/entities.tsv");
+const GIVEN_AR: &str = include_str!("../../data/names/given_ar.txt");
+const GIVEN_FOREIGN: &str = include_str!("../../data/names/given_foreign.txt");
+const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
+const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
+const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
+
+/// The most spelling variants generated for one written name.
+const MAX_VARIANTS: usize = 16;
+
+/// A known entity.
+#[derive(Clone, Debug)]
+pub struct KnownEntity {
+    /// Stable id (`north-korea`).
+    pub id: String,
+    /// Type.
+    pub kind: EntityType,
+    /// Canonical Arabic name.
+    pub name_ar: String,
+    /// English name.
+    pub name_en: String,
+}
+
+/// All language data of the entity stage.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Known entities, in file order.
+    pub known: Vec<KnownEntity>,
+    /// Folded name (tokens joined by one space) → index into `known`.
+    pub names: HashMap<String, usize>,
+    /// The most tokens in a known name.
+    pub max_name_tokens: usize,
+    /// Consonant skeleton of each known name → index, when only one entity has it.
+    pub skeletons: HashMap<String, usize>,
+    /// Folded given names.
+    pub given_arabic: HashSet<String>,
+    /// Folded foreign given names as transliterated in Arabic.
+    pub given_foreign: HashSet<String>,
+    /// Titles before a person's name, folded tokens (`الرئيس`, `وزير الخارجية`).
+    pub person_titles: HashSet<String>,
+    /// The most tokens in a title.
+    pub max_title_tokens: usize,
+    /// Words that open an organisation's name and belong to it (`وزارة`, `جامعة`).
+    pub org_heads: HashSet<String>,
+    /// Descriptors before an organisation's name that stay outside it (`وكالة`, `صحيفة`).
+    pub org_descriptors: HashSet<String>,
+    /// Descriptors before a place's name that stay outside it (`مدينة`, `محافظة`).
+    pub loc_descriptors: HashSet<String>,
+    /// Words inside Arabic names (`بن`, `أبو`, `عبد`).
+    pub person_connectors: HashSet<String>,
+    /// Nationality adjectives (folded phrase) → country id.
+    pub nationality: HashMap<String, String>,
+    /// The most tokens in a nationality adjective.
+    pub max_nationality_tokens: usize,
+    /// Function words that never start or continue a name.
+    pub function_words: HashSet<String>,
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Folded tokens of a written name, joined by one space.
+pub fn fold_name(name: &str) -> String {
+    fold(name)
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '"' || c == '\'')
+        .filter(|t| !t.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The consonant skeleton of a folded name, for linking spellings of foreign
+/// names: no spaces or hyphens, no leading ال, vowel letters and hamza dropped
+/// after the first letter, the g letters (غ ج) as one, doubled letters as one.
+pub fn skeleton(folded: &str) -> String {
+    let joined: String = folded.split(' ').map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)).collect();
+    let mut out = String::with_capacity(joined.len());
+    let mut last = None;
+    for (i, c) in joined.chars().enumerate() {
+        let c = match c {
+            'غ' | 'ج' => 'G',
+            'ء' => continue,
+            'ا' | 'و' | 'ي' if i > 0 => continue,
+            c => c,
+        };
+        if Some(c) != last {
+            out.push(c);
+        }
+        last = Some(c);
+    }
+    out
+}
+
+/// The spelling variants of a folded name (the name itself first).
+pub fn variants(folded: &str) -> Vec<String> {
+    let mut out = vec![folded.to_string()];
+    // g written غ or ج.
+    for from_to in [('غ', 'ج'), ('ج', 'غ')] {
+        let n = out.len();
+        for i in 0..n {
+            let v = out[i].replace(from_to.0, &from_to.1.to_string());
+            if !out.contains(&v) && out.len() < MAX_VARIANTS {
+                out.push(v);
+            }
+        }
+    }
+    let tokens = folded.split(' ').count();
+    let n = out.len();
+    for i in 0..n {
+        let v = out[i].clone();
+        // A foreign two- or three-word name written as one word.
+        if (2..=3).contains(&tokens) && !v.starts_with("ال") {
+            let joined = v.replace(' ', "");
+            if joined.chars().count() >= 6 && !out.contains(&joined) && out.len() < MAX_VARIANTS {
+                out.push(joined);
+            }
+        }
+        // A one-word name written with or without the article.
+        if tokens == 1 {
+            let other = match v.strip_prefix("ال") {
+                Some(rest) if rest.chars().count() >= 4 => rest.to_string(),
+                Some(_) => continue,
+                None => format!("ال{v}"),
+            };
+            if !out.contains(&other) && out.len() < MAX_VARIANTS {
+                out.push(other);
+            }
+        }
+    }
+    out
+}
+
+fn parse_type(s: &str) -> Option<EntityType> {
+    match s.trim() {
+        "PER" => Some(EntityType::Per),
+        "LOC" => Some(EntityType::Loc),
+        "ORG" => Some(EntityType::Org),
+        _ => None,
+    }
+}
+
+fn word_set(src: &str) -> HashSet<String> {
+    data_lines(src).map(fold_name).filter(|w| !w.is_empty()).collect()
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lx = Lexicon::default();
+        let mut skeleton_owners: HashMap<String, HashSet<usize>> = HashMap::new();
+        for line in data_lines(ENTITIES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let (Some(id), Some(kind), Some(name_ar)) = (cols.first(), cols.get(1).and_then(|t| parse_type(t)), cols.get(2)) else {
+                continue;
+            };
+            let index = lx.known.len();
+            lx.known.push(KnownEntity {
+                id: id.trim().to_string(),
+                kind,
+                name_ar: name_ar.trim().to_string(),
+                name_en: cols.get(3).map(|s| s.trim().to_string()).unwrap_or_default(),
+            });
+            let aliases = cols.get(4).map(|a| a.split('|').collect::<Vec<_>>()).unwrap_or_default();
+            for written in std::iter::once(*name_ar).chain(aliases) {
+                let folded = fold_name(written);
+                if folded.is_empty() {
+                    continue;
+                }
+                lx.max_name_tokens = lx.max_name_tokens.max(folded.split(' ').count());
+                let sk = skeleton(&folded);
+                if sk.chars().count() >= 4 {
+                    skeleton_owners.entry(sk).or_default().insert(index);
+                }
+                for v in variants(&folded) {
+                    // The first entity to claim a spelling keeps it (the file lists
+                    // the usual sense first).
+                    lx.names.entry(v).or_insert(index);
+                }
+            }
+        }
+        lx.skeletons = skeleton_owners.into_iter().filter(|(_, o)| o.len() == 1).filter_map(|(k, o)| Some((k, *o.iter().next()?))).collect();
+        lx.given_arabic = word_set(GIVEN_AR);
+        lx.given_foreign = word_set(GIVEN_FOREIGN);
+        lx.function_words = word_set(FUNCTION_WORDS);
+        for line in data_lines(TRIGGERS) {
+            let Some((kind, phrase)) = line.split_once('\t') else { continue };
+            let folded = fold_name(phrase);
+            if folded.is_empty() {
+                continue;
+            }
+            let set = match kind.trim() {
+                "PER_TITLE" => {
+                    lx.max_title_tokens = lx.max_title_tokens.max(folded.split(' ').count());
+                    &mut lx.person_titles
+                }
+                "ORG_HEAD" => &mut lx.org_heads,
+                "ORG_DESCRIPTOR" => &mut lx.org_descriptors,
+                "LOC_DESCRIPTOR" => &mut lx.loc_descriptors,
+                "PER_CONNECTOR" => &mut lx.person_connectors,
+                _ => continue,
+            };
+            set.insert(folded);
+        }
+        for line in data_lines(NATIONALITY) {
+            let Some((adj, country)) = line.split_once('\t') else { continue };
+            let folded = fold_name(adj);
+            if folded.is_empty() {
+                continue;
+            }
+            lx.max_nationality_tokens = lx.max_nationality_tokens.max(folded.split(' ').count());
+            lx.nationality.insert(folded, country.trim().to_string());
+        }
+        lx
+    }
+}
+
+/// The entity stage's data, loaded on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_cover_g_letters_joins_and_article() {
+        let v = variants("بيونغ يانغ");
+        assert!(v.contains(&"بيونج يانج".to_string()), "{v:?}");
+        assert!(v.contains(&"بيونغيانغ".to_string()), "{v:?}");
+        assert!(variants("البنتاغون").contains(&"بنتاجون".to_string()));
+    }
+
+    #[test]
+    fn skeleton_links_vowel_spellings() {
+        assert_eq!(skeleton(&fold_name("فلاديفوستوك")), skeleton(&fold_name("فلاديفستوك")));
+        assert_eq!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونج اون")));
+        assert_ne!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونغ إيل")));
+    }
+
+    #[test]
+    fn data_files_load() {
+        let lx = lexicon();
+        assert!(lx.known.len() > 100, "gazetteer has {} entries", lx.known.len());
+        assert!(!lx.person_titles.is_empty() && !lx.function_words.is_empty());
+    }
+}

@@ -1,0 +1,208 @@
+//! Linking mentions to entities across spellings and articles.
+//!
+//! A known name links to its gazetteer entity. Another name links to a known
+//! entity with the same consonant skeleton (`فلاديفستوك` = `فلاديفوستوك`), else to
+//! the other names with its skeleton. A part of a person's name (`كيم`, `بوتين`)
+//! links to the full name that contains it in the same article (the most
+//! mentioned one when several do), else in the whole set.
+
+use super::lexicon::{lexicon, skeleton};
+use super::{EntityType, Mention};
+use crate::model::EntityRecord;
+use crate::text::Document;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// What a mention links to before ids are given out.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Key {
+    Known(usize),
+    Name(EntityType, String),
+}
+
+fn contains_words(full: &str, part: &str) -> bool {
+    let f: Vec<&str> = full.split(' ').collect();
+    let p: Vec<&str> = part.split(' ').collect();
+    p.len() < f.len() && f.windows(p.len()).any(|w| w == p.as_slice())
+}
+
+/// Romanise a folded Arabic name for an id (`كيرت كامبل` → `kyrt-kambl`).
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let s = match c {
+            'ا' | 'أ' | 'إ' | 'آ' => "a",
+            'ب' => "b",
+            'ت' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => "a",
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => "h",
+            'و' => "w",
+            'ي' => "y",
+            ' ' | '-' => "-",
+            c if c.is_ascii_alphanumeric() => {
+                out.push(c.to_ascii_lowercase());
+                continue;
+            }
+            _ => "",
+        };
+        out.push_str(s);
+    }
+    let out = out.trim_matches('-').to_string();
+    if out.is_empty() {
+        "entity".to_string()
+    } else {
+        out
+    }
+}
+
+/// Link every mention (sets `entity`) and return the entity records, most mentioned first.
+pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) -> Vec<EntityRecord> {
+    let lx = lexicon();
+    // Full person names (2+ words) per article and in the whole set, with counts.
+    let mut doc_full: Vec<BTreeMap<String, usize>> = vec![BTreeMap::new(); mentions.len()];
+    let mut set_full: BTreeMap<String, usize> = BTreeMap::new();
+    for (d, ms) in mentions.iter().enumerate() {
+        for m in ms.iter().filter(|m| m.kind == EntityType::Per && m.name.contains(' ')) {
+            *doc_full[d].entry(m.name.clone()).or_default() += 1;
+            *set_full.entry(m.name.clone()).or_default() += 1;
+        }
+    }
+    // Which key each full name links to.
+    let key_of_name = |name: &str, kind: EntityType, known: Option<usize>| -> Key {
+        if let Some(k) = known {
+            return Key::Known(k);
+        }
+        let sk = skeleton(name);
+        if let Some(&k) = lx.skeletons.get(&sk) {
+            if lx.known[k].kind == kind {
+                return Key::Known(k);
+            }
+        }
+        Key::Name(kind, sk)
+    };
+    let mut full_key: HashMap<String, Key> = HashMap::new();
+    for ms in mentions.iter() {
+        for m in ms.iter().filter(|m| m.kind == EntityType::Per && m.name.contains(' ')) {
+            full_key.entry(m.name.clone()).or_insert_with(|| key_of_name(&m.name, m.kind, m.known));
+        }
+    }
+    let best_container = |names: &BTreeMap<String, usize>, part: &str| -> Option<String> {
+        names.iter().filter(|(full, _)| contains_words(full, part)).max_by_key(|(_, n)| **n).map(|(f, _)| f.clone())
+    };
+
+    let mut keys: Vec<Vec<Key>> = Vec::with_capacity(mentions.len());
+    for (d, ms) in mentions.iter().enumerate() {
+        let mut ks = Vec::with_capacity(ms.len());
+        for m in ms.iter() {
+            let key = if m.kind == EntityType::Per {
+                let container = best_container(&doc_full[d], &m.name).or_else(|| best_container(&set_full, &m.name));
+                match container.and_then(|c| full_key.get(&c).cloned()) {
+                    // A known alias (`بوتين`) keeps its own entity.
+                    Some(k) if m.known.is_none() => k,
+                    _ => key_of_name(&m.name, m.kind, m.known),
+                }
+            } else {
+                key_of_name(&m.name, m.kind, m.known)
+            };
+            ks.push(key);
+        }
+        keys.push(ks);
+    }
+
+    // Records, in order of first appearance, then sorted by mentions.
+    let mut index_of: HashMap<Key, usize> = HashMap::new();
+    let mut records: Vec<EntityRecord> = Vec::new();
+    let mut surface_counts: Vec<BTreeMap<String, usize>> = Vec::new();
+    for (d, (ms, ks)) in mentions.iter_mut().zip(&keys).enumerate() {
+        for (m, k) in ms.iter_mut().zip(ks) {
+            let r = *index_of.entry(k.clone()).or_insert_with(|| {
+                let (id, name, name_en) = match k {
+                    Key::Known(i) => (lx.known[*i].id.clone(), lx.known[*i].name_ar.clone(), Some(lx.known[*i].name_en.clone()).filter(|s| !s.is_empty())),
+                    Key::Name(_, _) => (String::new(), String::new(), None),
+                };
+                records.push(EntityRecord { id, kind: m.kind.as_str().to_string(), name, name_en, aliases: Vec::new(), mentions: 0, articles: Vec::new() });
+                surface_counts.push(BTreeMap::new());
+                records.len() - 1
+            });
+            m.entity = Some(r);
+            let rec = &mut records[r];
+            rec.mentions += 1;
+            let surface = docs.get(d).map(|doc| doc.slice(m.span).to_string()).unwrap_or_default();
+            *surface_counts[r].entry(surface).or_default() += 1;
+            if let Some(id) = ids.get(d) {
+                if rec.articles.last() != Some(id) {
+                    rec.articles.push(id.clone());
+                }
+            }
+        }
+    }
+    // Names and ids of entities found by rules: the most frequent longest spelling.
+    let mut used: HashSet<String> = records.iter().filter(|r| !r.id.is_empty()).map(|r| r.id.clone()).collect();
+    for (rec, counts) in records.iter_mut().zip(&surface_counts) {
+        rec.aliases = counts.keys().cloned().collect();
+        if rec.id.is_empty() {
+            let best = counts.iter().max_by_key(|(s, n)| (s.split_whitespace().count(), **n)).map(|(s, _)| s.clone()).unwrap_or_default();
+            rec.name = best;
+            let base = slug(&crate::text::normalize::fold(&rec.name));
+            let mut id = base.clone();
+            let mut n = 2;
+            while used.contains(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            used.insert(id.clone());
+            rec.id = id;
+        }
+    }
+    // Most mentioned first; mentions point at records by index, so remap.
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| records[b].mentions.cmp(&records[a].mentions).then(a.cmp(&b)));
+    let mut new_index = vec![0; records.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for m in mentions.iter_mut().flatten() {
+        m.entity = m.entity.map(|e| new_index[e]);
+    }
+    let mut slots: Vec<Option<EntityRecord>> = records.into_iter().map(Some).collect();
+    order.iter().filter_map(|&old| slots[old].take()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("كيرت كامبل"), "kyrt-kambl");
+        assert_eq!(slug("؟؟"), "entity");
+    }
+
+    #[test]
+    fn word_containment() {
+        assert!(contains_words("كيم جونغ اون", "كيم"));
+        assert!(contains_words("كيم جونغ اون", "جونغ اون"));
+        assert!(!contains_words("كيم جونغ اون", "اون كيم"));
+        assert!(!contains_words("كيم", "كيم"));
+    }
+}

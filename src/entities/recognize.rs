@@ -1,0 +1,371 @@
+//! Finding mentions: known names (gazetteer with variants), then rules (titles,
+//! given names, organisation heads, place and outlet descriptors), then every
+//! other occurrence of a person's name or part of it found anywhere in the set.
+
+use super::lexicon::{lexicon, variants, Lexicon};
+use super::{EntityType, Mention};
+use crate::offsets::Span;
+use crate::text::clitics::readings;
+use crate::text::{Document, TokenKind};
+use std::collections::HashMap;
+
+/// The most tokens a rule takes as a person's name after a title.
+const MAX_NAME_TOKENS: usize = 4;
+/// The most tokens a rule takes after an organisation head (`وزارة` + 3).
+const MAX_ORG_TAIL: usize = 3;
+
+/// A word token with its readings, as the matchers see it.
+struct Word<'a> {
+    span: Span,
+    norm: &'a str,
+    /// (offset of the stem in the raw token, folded stem); the whole token first.
+    readings: Vec<(usize, String)>,
+    /// True when only spaces separate it from the next word (no punctuation, no line break).
+    joined_to_next: bool,
+    is_word: bool,
+}
+
+fn words(doc: &Document) -> Vec<Word<'_>> {
+    let mut out: Vec<Word> = doc
+        .tokens
+        .iter()
+        .map(|t| {
+            let raw = doc.slice(t.span);
+            let is_word = matches!(t.kind, TokenKind::Word | TokenKind::Latin);
+            let readings = if t.kind == TokenKind::Word {
+                readings(raw, &t.norm).into_iter().map(|r| (r.raw_offset, r.stem)).collect()
+            } else {
+                vec![(0, t.norm.clone())]
+            };
+            Word { span: t.span, norm: t.norm.as_str(), readings, joined_to_next: false, is_word }
+        })
+        .collect();
+    for i in 0..out.len().saturating_sub(1) {
+        let gap = doc.text.get(out[i].span.end..out[i + 1].span.start).unwrap_or("\n");
+        out[i].joined_to_next = !gap.contains('\n') && gap.chars().all(char::is_whitespace);
+    }
+    out
+}
+
+/// A found name before linking.
+#[derive(Clone, Debug)]
+struct Found {
+    first: usize,
+    last: usize,
+    offset: usize,
+    kind: EntityType,
+    name: String,
+    known: Option<usize>,
+}
+
+/// The folded phrase of words `first..=last`, the first word read as `first_stem`.
+fn phrase(ws: &[Word], first_stem: &str, first: usize, last: usize) -> Option<String> {
+    let mut out = first_stem.to_string();
+    for i in first..last {
+        if !ws.get(i)?.joined_to_next || !ws.get(i + 1)?.is_word {
+            return None;
+        }
+        out.push(' ');
+        out.push_str(ws.get(i + 1)?.norm);
+    }
+    Some(out)
+}
+
+/// Longest known-name match starting at word `i`: (last word, stem offset, name, entity).
+fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (EntityType, Option<usize>)>) -> Option<(usize, usize, String, EntityType, Option<usize>)> {
+    let w = ws.get(i)?;
+    if !w.is_word {
+        return None;
+    }
+    let max = lx.max_name_tokens.max(4);
+    let mut best: Option<(usize, usize, String, EntityType, Option<usize>)> = None;
+    for (offset, stem) in &w.readings {
+        if *offset > 0 && stem.chars().count() < 3 {
+            continue;
+        }
+        for len in (1..=max).rev() {
+            if best.as_ref().is_some_and(|b| b.0 + 1 - i >= len) {
+                break;
+            }
+            let Some(p) = phrase(ws, stem, i, i + len - 1) else { continue };
+            if len == 1 && lx.function_words.contains(&p) {
+                continue;
+            }
+            let hit = lx.names.get(&p).map(|&k| (lx.known[k].kind, Some(k))).or_else(|| names.get(&p).copied());
+            if let Some((kind, known)) = hit {
+                best = Some((i + len - 1, *offset, p, kind, known));
+                break;
+            }
+        }
+    }
+    best
+}
+
+fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
+    let n = w.norm;
+    w.is_word
+        && n.chars().count() >= 2
+        && !lx.function_words.contains(n)
+        && !lx.nationality.contains_key(n)
+        && !lx.person_titles.contains(n)
+        && !n.starts_with("ال")
+        && !n.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A name word may not continue a name when it starts with a conjunction or a
+/// preposition fused with an alef (`لإجراء`, `بالزعيم`), unless it is a given name.
+fn continues_name(lx: &Lexicon, w: &Word) -> bool {
+    if !is_nameish(lx, w) {
+        return false;
+    }
+    let n = w.norm;
+    let given = lx.given_arabic.contains(n) || lx.given_foreign.contains(n) || lx.person_connectors.contains(n);
+    given || !(n.starts_with('و') || n.starts_with('ف') || ["لا", "با", "كا", "لل"].iter().any(|p| n.starts_with(p)))
+}
+
+fn is_given(lx: &Lexicon, s: &str) -> bool {
+    lx.given_arabic.contains(s) || lx.given_foreign.contains(s)
+}
+
+/// Length of the nationality adjective starting at word `i` (0 if none).
+fn nationality_len(lx: &Lexicon, ws: &[Word], i: usize) -> usize {
+    let Some(w) = ws.get(i) else { return 0 };
+    for len in (1..=lx.max_nationality_tokens.max(1)).rev() {
+        if let Some(p) = phrase(ws, w.norm, i, i + len - 1) {
+            if lx.nationality.contains_key(&p) {
+                return len;
+            }
+        }
+    }
+    0
+}
+
+/// Words `j..` that make a person's name after a title: returns the last word.
+fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Option<usize> {
+    let mut k = j;
+    while k < j + MAX_NAME_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) } else { continues_name(lx, w) }) {
+        if k > j && !ws[k - 1].joined_to_next {
+            break;
+        }
+        k += 1;
+    }
+    if k == j {
+        return None;
+    }
+    let first = ws.get(j)?;
+    // One word after a title is a name only when it is a known given name.
+    (k - j >= 2 || is_given(lx, first.norm)).then_some(k - 1)
+}
+
+fn mark(covered: &mut [bool], f: &Found) {
+    for c in covered.iter_mut().take(f.last + 1).skip(f.first) {
+        *c = true;
+    }
+}
+
+fn free(covered: &[bool], first: usize, last: usize) -> bool {
+    (first..=last).all(|i| !covered.get(i).copied().unwrap_or(true))
+}
+
+/// Known names and rules over one document.
+fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
+    let none = HashMap::new();
+    let mut found: Vec<Found> = Vec::new();
+    let mut covered = vec![false; ws.len()];
+    // 1. Known names, leftmost-longest.
+    let mut i = 0;
+    while i < ws.len() {
+        if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none) {
+            let f = Found { first: i, last, offset, kind, name, known };
+            mark(&mut covered, &f);
+            found.push(f);
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    // 2. Rules, on words no known name took.
+    for i in 0..ws.len() {
+        if covered[i] || !ws[i].is_word {
+            continue;
+        }
+        // 2a. A title, optional nationality adjectives and a comma, then a name.
+        let title_end = ws[i].readings.iter().find_map(|(_, stem)| {
+            (1..=lx.max_title_tokens.max(1)).rev().find_map(|len| {
+                let p = phrase(ws, stem, i, i + len - 1)?;
+                lx.person_titles.contains(&p).then_some(i + len)
+            })
+        });
+        if let Some(mut j) = title_end {
+            loop {
+                let n = nationality_len(lx, ws, j);
+                if n > 0 {
+                    j += n;
+                    continue;
+                }
+                if ws.get(j).is_some_and(|w| matches!(w.norm, "," | "،")) {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            if let Some(last) = name_after_title(lx, ws, &covered, j) {
+                let name = phrase(ws, ws[j].norm, j, last).unwrap_or_default();
+                let f = Found { first: j, last, offset: 0, kind: EntityType::Per, name, known: None };
+                mark(&mut covered, &f);
+                found.push(f);
+                continue;
+            }
+        }
+        let w = &ws[i];
+        // 2b. A given name followed by name words.
+        let foreign = lx.given_foreign.contains(w.norm) && w.norm.chars().count() >= 2;
+        let arabic = lx.given_arabic.contains(w.norm);
+        if (foreign || arabic) && !lx.function_words.contains(w.norm) {
+            let mut last = i;
+            while last + 1 < ws.len() && last + 1 - i < MAX_NAME_TOKENS && ws[last].joined_to_next && !covered[last + 1] && continues_name(lx, &ws[last + 1]) {
+                let next = ws[last + 1].norm;
+                // After an Arabic given name, only more given names and connectors.
+                if arabic && !foreign && !(is_given(lx, next) || lx.person_connectors.contains(next) || (last > i && lx.person_connectors.contains(ws[last].norm))) {
+                    break;
+                }
+                last += 1;
+            }
+            if last > i && !lx.person_connectors.contains(ws[last].norm) {
+                let name = phrase(ws, w.norm, i, last).unwrap_or_default();
+                let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None };
+                mark(&mut covered, &f);
+                found.push(f);
+                continue;
+            }
+        }
+        // 2c. An organisation head and the words of its name (`وزارة الخارجية`).
+        if let Some((offset, stem)) = w.readings.iter().find(|(_, s)| lx.org_heads.contains(s)) {
+            let mut last = i;
+            while last + 1 < ws.len() && last - i < MAX_ORG_TAIL && ws[last].joined_to_next && !covered[last + 1] {
+                let next = &ws[last + 1];
+                if !next.norm.starts_with("ال") || lx.function_words.contains(next.norm) || nationality_len(lx, ws, last + 1) > 0 {
+                    break;
+                }
+                last += 1;
+            }
+            if last > i {
+                let name = phrase(ws, stem, i, last).unwrap_or_default();
+                let f = Found { first: i, last, offset: *offset, kind: EntityType::Org, name, known: None };
+                mark(&mut covered, &f);
+                found.push(f);
+                continue;
+            }
+        }
+        // 2d. A place or outlet descriptor, then one name word (possibly quoted).
+        let desc = w.readings.iter().find_map(|(_, s)| {
+            if lx.loc_descriptors.contains(s) {
+                Some(EntityType::Loc)
+            } else if lx.org_descriptors.contains(s) {
+                Some(EntityType::Org)
+            } else {
+                None
+            }
+        });
+        if let Some(kind) = desc {
+            let mut j = i + 1;
+            if ws.get(j).is_some_and(|w| w.norm == "\"") {
+                j += 1;
+            }
+            if ws.get(j).is_some_and(|n| !covered[j] && is_nameish(lx, n) && !is_given(lx, n.norm)) {
+                let f = Found { first: j, last: j, offset: 0, kind, name: ws[j].norm.to_string(), known: None };
+                mark(&mut covered, &f);
+                found.push(f);
+            }
+        }
+        let _ = doc;
+    }
+    found.sort_by_key(|f| f.first);
+    found
+}
+
+/// The parts of a person's name that also name them alone: the surname (last
+/// word), the first word of a name of three words or more (`كيم`), and the last
+/// two words of such a name (`جونغ أون`). Arabic given names alone are too
+/// ambiguous to count.
+fn name_parts(lx: &Lexicon, name: &str) -> Vec<String> {
+    let toks: Vec<&str> = name.split(' ').collect();
+    let n = toks.len();
+    let mut out = Vec::new();
+    if n < 2 {
+        return out;
+    }
+    let alone_ok = |t: &str| t.chars().count() >= 3 && !lx.given_arabic.contains(t) && !lx.function_words.contains(t) && !lx.person_connectors.contains(t);
+    if let Some(last) = toks.last().filter(|t| alone_ok(t)) {
+        out.push(last.to_string());
+    }
+    if n >= 3 {
+        if alone_ok(toks[0]) {
+            out.push(toks[0].to_string());
+        }
+        out.push(toks[n - 2..].join(" "));
+    }
+    out
+}
+
+/// Find the mentions of every document of the set.
+pub fn recognize_all(docs: &[Document]) -> Vec<Vec<Mention>> {
+    let lx = lexicon();
+    let all_words: Vec<Vec<Word>> = docs.iter().map(words).collect();
+    let firsts: Vec<Vec<Found>> = docs.iter().zip(&all_words).map(|(d, ws)| first_pass(lx, d, ws)).collect();
+
+    // Names learnt from the set: full names found by rules, and the parts of every
+    // person's full name, with their spelling variants.
+    let mut learnt: HashMap<String, (EntityType, Option<usize>)> = HashMap::new();
+    for f in firsts.iter().flatten() {
+        if f.known.is_none() && f.name.split(' ').count() >= 2 {
+            for v in variants(&f.name) {
+                learnt.entry(v).or_insert((f.kind, None));
+            }
+        }
+        if f.kind == EntityType::Per {
+            for part in name_parts(lx, &f.name) {
+                for v in variants(&part) {
+                    learnt.entry(v).or_insert((EntityType::Per, None));
+                }
+            }
+        }
+    }
+
+    let mut out = Vec::with_capacity(docs.len());
+    for ((doc, ws), first) in docs.iter().zip(&all_words).zip(firsts) {
+        let mut covered = vec![false; ws.len()];
+        for f in &first {
+            mark(&mut covered, f);
+        }
+        let mut found = first;
+        let mut i = 0;
+        while i < ws.len() {
+            if covered[i] {
+                i += 1;
+                continue;
+            }
+            let hit = known_at(&Lexicon::default(), ws, i, &learnt).filter(|h| free(&covered, i, h.0));
+            match hit {
+                Some((last, offset, name, kind, known)) => {
+                    let f = Found { first: i, last, offset, kind, name, known };
+                    mark(&mut covered, &f);
+                    found.push(f);
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        found.sort_by_key(|f| f.first);
+        out.push(
+            found
+                .into_iter()
+                .filter_map(|f| {
+                    let span = Span::new(ws.get(f.first)?.span.start + f.offset, ws.get(f.last)?.span.end);
+                    (!doc.in_boilerplate(span)).then_some(Mention { span, kind: f.kind, entity: None, name: f.name, known: f.known })
+                })
+                .collect(),
+        );
+    }
+    out
+}
