@@ -1,7 +1,19 @@
 //! Stage 3: time expressions, their TIMEX3 values, and publication dates.
+//!
+//! - [`lexicon`]: month, weekday, number, unit and cue words (`data/time/*.tsv`);
+//! - [`recognize`]: token patterns → spans with a meaning ([`recognize::Spec`]);
+//! - [`resolve`]: meaning + dct (+ tense) → TIMEX3 value;
+//! - [`calendar`]: day numbers, weekdays, ISO weeks;
+//! - [`pubdate`]: the publication date a text states or implies.
+
+mod calendar;
+mod lexicon;
+mod pubdate;
+mod recognize;
+mod resolve;
 
 use crate::offsets::Span;
-use crate::text::Document;
+use crate::text::{BoilerplateKind, Document};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,7 +40,8 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 impl Date {
     /// A valid date, or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+            .then_some(Date { year, month, day })
     }
 
     /// Parse `YYYY-MM-DD`; None for anything else or an impossible date.
@@ -38,7 +51,11 @@ impl Date {
         if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
             return None;
         }
-        Date::new(s.get(0..4)?.parse().ok()?, s.get(5..7)?.parse().ok()?, s.get(8..10)?.parse().ok()?)
+        Date::new(
+            s.get(0..4)?.parse().ok()?,
+            s.get(5..7)?.parse().ok()?,
+            s.get(8..10)?.parse().ok()?,
+        )
     }
 
     /// `YYYY-MM-DD`.
@@ -87,18 +104,38 @@ pub struct Timex {
 /// Find every time expression of `doc`; relative ones are resolved against `dct`
 /// and left with no value when `dct` is None.
 pub fn find_timexes(doc: &Document, dct: Option<Date>) -> Vec<Timex> {
-    let _ = (doc, dct);
-    Vec::new()
+    let cx = recognize::Cursor::new(doc);
+    recognize::recognize(&cx)
+        .into_iter()
+        // Dates in other stories' teasers, tag lists and mastheads are not this article's.
+        .filter(|f| {
+            !doc.boilerplate.iter().any(|b| {
+                matches!(
+                    b.kind,
+                    BoilerplateKind::Related | BoilerplateKind::Tags | BoilerplateKind::Masthead
+                ) && b.span.contains(&f.span)
+            })
+        })
+        .map(|f| {
+            let future = pubdate::future_sentence(&cx, f.span);
+            Timex {
+                span: f.span,
+                kind: f.spec.kind(),
+                value: resolve::resolve(&f.spec, dct, future),
+            }
+        })
+        .collect()
 }
 
 /// The publication date stated in the text (a date line near the top), if any.
 pub fn stated_publication_date(doc: &Document) -> Option<Date> {
-    let _ = doc;
-    None
+    pubdate::stated(doc)
 }
 
 /// A publication date inferred from the text's own evidence, if any.
 pub fn inferred_publication_date(doc: &Document) -> Option<Date> {
-    let _ = doc;
-    None
+    pubdate::inferred(doc)
 }
+
+#[cfg(test)]
+mod tests;
