@@ -75,8 +75,11 @@ pub fn sentences(text: &str, lines: &[Span]) -> Vec<Span> {
                     break;
                 }
             }
-            let next_is_space = it.peek().is_none_or(|&(_, nc)| nc.is_whitespace());
-            if !next_is_space {
+            // Scraped Arabic text often drops the space after a full stop or `؟`
+            // (`العلاقة؟ردت`); an Arabic letter right after the mark still starts a
+            // sentence, while a digit (`1.3`) or a Latin letter (`U.S.`) does not.
+            let starts_next = it.peek().is_none_or(|&(_, nc)| nc.is_whitespace() || super::charset::is_arabic_letter(nc));
+            if !starts_next {
                 continue;
             }
             push_trimmed(&mut out, body, line.start, start, end);
@@ -241,10 +244,10 @@ mod tests {
 
     #[test]
     fn sentences_split_on_arabic_and_latin_marks_not_numbers() {
-        let text = "قال إن النمو 1.3 بالمئة. وأضاف: لماذا؟ لا أعرف!\nعنوان بلا نقطة";
+        let text = "قال إن النمو 1.3 بالمئة. وأضاف: لماذا؟ لا أعرف!العلاقة؟ردت U.S. نعم\nعنوان بلا نقطة";
         let ls = lines(text);
         let got: Vec<&str> = sentences(text, &ls).iter().map(|s| &text[s.start..s.end]).collect();
-        assert_eq!(got, vec!["قال إن النمو 1.3 بالمئة.", "وأضاف: لماذا؟", "لا أعرف!", "عنوان بلا نقطة"]);
+        assert_eq!(got, vec!["قال إن النمو 1.3 بالمئة.", "وأضاف: لماذا؟", "لا أعرف!", "العلاقة؟", "ردت U.S.", "نعم", "عنوان بلا نقطة"]);
     }
 
     #[test]

@@ -1,0 +1,298 @@
+//! Search tests: small texts written for them, then the seeds.
+
+use super::*;
+use crate::model::{ArticleAnalysis, EntityRecord};
+use crate::text::read_documents;
+
+/// Articles written for these tests; the first line of each is its headline.
+const TEXTS: &[&str] = &[
+    // 0: Pyongyang with غ, two words; Putin.
+    "وصول الرئيس الروسي إلى بيونغ يانغ\nوصل بوتين إلى بيونغ يانغ في زيارة رسمية تستمر يومين.",
+    // 1: Israel with hamza; missiles with the article.
+    "إسرائيل تتحدث عن الصواريخ\nقالت إسرائيل إن الصواريخ أطلقت من الشمال ليلا.",
+    // 2: Russia with proclitics; North Korea as a phrase.
+    "وروسيا تدعم كوريا الشمالية\nأرسلت الحكومة لروسيا رسالة من كوريا الشمالية حول التعاون.",
+    // 3: Korea and "northern" far apart.
+    "كوريا في الجنوب\nكوريا تعلن أن الأمطار تشهدها المناطق الشمالية من البلاد هذا الأسبوع.",
+    // 4: markup in the text; missiles without the article.
+    "<script>alert(1)</script> صواريخ جديدة\nأطلقت كوريا صواريخ جديدة نحو البحر & الجزر.",
+    // 5: Pyongyang with ج, written as one word.
+    "احتفالات في بيونجيانج\nاحتفلت العاصمة بيونجيانج بالذكرى السنوية للتأسيس.",
+];
+
+fn index() -> (Vec<Document>, SearchIndex, Analysis) {
+    let docs = read_documents(TEXTS);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+    (docs, index, analysis)
+}
+
+fn found(index: &SearchIndex, docs: &[Document], analysis: &Analysis, query: &str) -> Vec<usize> {
+    index.search(docs, analysis, query, 10).iter().filter_map(|h| h.article.parse().ok()).collect()
+}
+
+/// (name, query, articles that must be found, and above any other; articles that must not be)
+const CASES: &[(&str, &str, &[usize], &[usize])] = &[
+    ("variant-jeem-finds-ghain", "بيونج يانج", &[0, 5], &[1, 2, 3, 4]),
+    ("variant-ghain-finds-jeem", "بيونغ يانغ", &[0, 5], &[1, 2, 3, 4]),
+    ("joined-query-finds-two-words", "بيونغيانغ", &[0, 5], &[1, 2, 3, 4]),
+    ("joined-variant-query", "بيونجيانج", &[0, 5], &[1, 2, 3, 4]),
+    ("hamza-bare-alef", "اسرائيل", &[1], &[0, 2, 3, 4, 5]),
+    ("hamza-as-written", "إسرائيل", &[1], &[0, 2, 3, 4, 5]),
+    // `الروسي` is one edit from `روسيا`: found, but below.
+    ("clitic-waw-and-lam", "روسيا", &[2], &[1, 3, 4, 5]),
+    ("clitic-in-query", "وروسيا", &[2], &[1, 3, 4, 5]),
+    ("morphology-article-in-text", "صواريخ", &[1, 4], &[0, 2, 3, 5]),
+    ("morphology-article-in-query", "الصواريخ", &[1, 4], &[0, 2, 3, 5]),
+    ("morphology-pronoun-suffix", "صواريخها", &[1, 4], &[0, 2, 3, 5]),
+    ("phrase-straight-quotes", "\"كوريا الشمالية\"", &[2], &[0, 1, 3, 4, 5]),
+    ("phrase-guillemets", "«كوريا الشمالية»", &[2], &[0, 1, 3, 4, 5]),
+    ("phrase-curly-quotes", "“كوريا الشمالية”", &[2], &[0, 1, 3, 4, 5]),
+    ("phrase-unbalanced-quote", "\"كوريا الشمالية", &[2], &[0, 1, 3, 4, 5]),
+    ("phrase-joined-in-text", "\"بيونج يانج\"", &[0, 5], &[1, 2, 3, 4]),
+    ("prefix-as-you-type", "بيون", &[0, 5], &[1, 2, 3, 4]),
+    ("prefix-second-word", "زيارة رسم", &[0], &[1, 2, 3, 4, 5]),
+    ("typo-one-edit", "بوتبن", &[0], &[1, 2, 3, 4, 5]),
+    ("typo-transposition", "بوتني", &[0], &[1, 2, 3, 4, 5]),
+    ("persian-letters", "کوریا", &[2, 3, 4], &[0, 1, 5]),
+    ("diacritics-in-query", "بُوتِين", &[0], &[1, 2, 3, 4, 5]),
+    ("tatweel-in-query", "بوتـــين", &[0], &[1, 2, 3, 4, 5]),
+    ("latin-in-text", "alert", &[4], &[0, 1, 2, 3, 5]),
+];
+
+#[test]
+fn matching_table() {
+    let (docs, index, analysis) = index();
+    for (name, query, want, not) in CASES {
+        let got = found(&index, &docs, &analysis, query);
+        for w in *want {
+            assert!(got.contains(w), "case {name}: {query:?} should find article {w}; found {got:?}");
+        }
+        for n in *not {
+            assert!(!got.contains(n), "case {name}: {query:?} should not find article {n}; found {got:?}");
+        }
+        // What must be found ranks above anything else found.
+        assert!(got.iter().take(want.len()).all(|g| want.contains(g)), "case {name}: {query:?} ranks {got:?}");
+    }
+}
+
+/// (name, query, texts, the text that must rank first)
+const RANKING: &[(&str, &str, &[&str], usize)] = &[
+    ("exact-above-variant", "بيونغ", &["وصل إلى بيونج اليوم", "وصل إلى بيونغ اليوم"], 1),
+    ("exact-above-typo", "بوتين", &["قال بوتان شيئا", "قال بوتين شيئا"], 1),
+    ("exact-above-prefix", "بوتين", &["قال بوتينيون شيئا", "قال بوتين شيئا"], 1),
+    ("prefix-above-typo", "صوار", &["أطلقت صوان الجيش", "أطلقت صواريخ الجيش"], 1),
+    ("title-boost", "موسكو", &["عنوان آخر\nزار موسكو وفد", "موسكو تستقبل\nزار الوفد العاصمة"], 1),
+    ("proximity", "كوريا الشمالية", &[
+        "كوريا دولة كبيرة جدا في آسيا وفيها مدن كثيرة وجبال عالية وأنهار في المناطق الشمالية",
+        "تقع كوريا الشمالية في آسيا وفيها مدن كثيرة وجبال عالية وأنهار في المناطق الأخرى",
+    ], 1),
+    ("all-words-above-some", "قمة موسكو", &["عقدت قمة في جنيف", "عقدت قمة في موسكو"], 1),
+];
+
+#[test]
+fn ranking_table() {
+    for (name, query, texts, first) in RANKING {
+        let docs = read_documents(texts);
+        let analysis = Analysis::default();
+        let index = SearchIndex::build(&docs, &analysis);
+        let hits = index.search(&docs, &analysis, query, 10);
+        assert_eq!(hits.first().map(|h| h.article.as_str()), Some(first.to_string().as_str()), "case {name}: {hits:#?}");
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score), "case {name}: sorted by score");
+    }
+}
+
+#[test]
+fn snippets_are_escaped_and_marked() {
+    let (docs, index, analysis) = index();
+    type Case<'a> = (&'a str, &'a str, &'a str, &'a [&'a str], &'a [&'a str]);
+    // (name, query, article, must contain, must not contain)
+    let cases: &[Case] = &[
+        ("mark", "صواريخ", "4", &["<mark>صواريخ</mark>"], &["<script"]),
+        ("escape-script", "alert", "4", &["&lt;<bdi>script</bdi>&gt;", "<mark><bdi>alert</bdi></mark>"], &["<script"]),
+        ("escape-ampersand", "البحر", "4", &["&amp;"], &[" & "]),
+        ("two-words-one-mark", "بيونغ يانغ", "0", &["<mark>بيونغ يانغ</mark>"], &[]),
+        ("variant-marked", "بيونج يانج", "0", &["<mark>بيونغ يانغ</mark>"], &[]),
+        ("clitic-word-marked", "روسيا", "2", &["<mark>لروسيا</mark>"], &[]),
+        ("phrase-marks-phrase-only", "\"كوريا الشمالية\"", "2", &["<mark>كوريا الشمالية</mark>"], &[]),
+    ];
+    for (name, query, article, yes, no) in cases {
+        let hits = index.search(&docs, &analysis, query, 10);
+        let Some(hit) = hits.iter().find(|h| h.article == *article) else { panic!("case {name}: article {article} not found: {hits:#?}") };
+        for y in *yes {
+            assert!(hit.snippet.contains(y), "case {name}: {:?} lacks {y:?}", hit.snippet);
+        }
+        for n in *no {
+            assert!(!hit.snippet.contains(n), "case {name}: {:?} has {n:?}", hit.snippet);
+        }
+        // Tags are only <mark> and <bdi>.
+        let tags: Vec<&str> = hit.snippet.split('<').skip(1).filter_map(|s| s.split('>').next()).collect();
+        assert!(tags.iter().all(|t| matches!(*t, "mark" | "/mark" | "bdi" | "/bdi")), "case {name}: {tags:?}");
+        // start..end is the passage, in scalars of the raw text.
+        let i: usize = article.parse().unwrap();
+        let passage: String = docs[i].text.chars().skip(hit.start).take(hit.end - hit.start).collect();
+        let plain = hit.snippet.replace("<mark>", "").replace("</mark>", "").replace("<bdi>", "").replace("</bdi>", "");
+        assert_eq!(plain.trim_matches(|c| c == '…' || c == ' '), crate::render::escaped(&passage), "case {name}");
+    }
+}
+
+#[test]
+fn long_sentences_are_cut_around_the_matches() {
+    let filler = "كلمة ".repeat(60);
+    let text = format!("عنوان\n{filler}بوتين يزور الصين {filler}.");
+    let docs = read_documents(&[text.as_str()]);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+    let hits = index.search(&docs, &analysis, "بوتين", 1);
+    let hit = hits.first().expect("a hit");
+    assert!(hit.snippet.starts_with("… ") && hit.snippet.ends_with(" …"), "{}", hit.snippet);
+    assert!(hit.snippet.contains("<mark>بوتين</mark>"));
+    let words = hit.snippet.split_whitespace().filter(|w| *w != "…").count();
+    assert!(words <= WINDOW_WORDS_FOR_TEST, "{words} words");
+    let passage: String = docs[0].text.chars().skip(hit.start).take(hit.end - hit.start).collect();
+    assert!(passage.contains("بوتين يزور"), "{passage}");
+}
+
+const WINDOW_WORDS_FOR_TEST: usize = 30;
+
+#[test]
+fn entity_named_by_the_query_finds_its_other_spellings() {
+    let texts = ["خبر أول\nالتقى الزعيم الكوري وفدا أجنبيا.", "خبر ثان\nلا علاقة لهذا الخبر."];
+    let docs = read_documents(&texts);
+    let mut analysis = Analysis::default();
+    for id in ["a", "b"] {
+        analysis.articles.push(ArticleAnalysis { id: id.into(), ..Default::default() });
+    }
+    analysis.entities.push(EntityRecord {
+        id: "kim-jong-un".into(),
+        kind: "PER".into(),
+        name: "كيم جونغ أون".into(),
+        name_en: None,
+        aliases: vec!["الزعيم الكوري".into()],
+        mentions: 1,
+        articles: vec!["a".into()],
+    });
+    let index = SearchIndex::build(&docs, &analysis);
+    let hits = index.search(&docs, &analysis, "كيم جونج اون", 5);
+    assert_eq!(hits.iter().map(|h| h.article.as_str()).collect::<Vec<_>>(), vec!["a"], "{hits:#?}");
+}
+
+#[test]
+fn odd_queries_never_panic() {
+    let (docs, index, analysis) = index();
+    let long_mixed: String = "بيونغ 12 Putin \"«كوريا ".chars().cycle().take(10_000).collect();
+    let long_word: String = "ب".repeat(10_000);
+    let odd: Vec<String> = [
+        "", " ", "   \n\t", "\"", "\"\"", "\" \"", "«", "»«", "“", "'", "'''", "...!!!؟؟،،", "ًٌٍَُِّْ", "ـــــ",
+        "\u{200F}\u{200E}\u{202B}", "\u{FEFF}", "\0", "😀", "🇰🇵 بيونغ", "Putin", "PUTIN putin", "2024", "٢٠٢٤م",
+        "1.3 مليون", "a\"b", "\"كوريا", "كوريا\"", "\"كوريا\" \"", "<script>alert(1)</script>", "ب", "بي",
+        "ال", "و", "لل", "ﻻ", "ﷲ", "\\", "%", "*", "كوريا*", "-بوتين", "بوتين -", "k", "كيم كيم كيم كيم",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([long_mixed, long_word, "\"".repeat(5000), "بيونغ ".repeat(2000)])
+    .collect();
+    for q in &odd {
+        for limit in [0, 1, 10] {
+            let hits = index.search(&docs, &analysis, q, limit);
+            assert!(hits.len() <= limit, "query {q:?}");
+            for h in &hits {
+                assert!(!h.snippet.contains("<script"), "query {q:?}");
+                assert!(h.start <= h.end && h.score.is_finite(), "query {q:?}");
+            }
+        }
+    }
+    // An empty index too.
+    let empty = SearchIndex::build(&[], &analysis);
+    for q in &odd {
+        assert!(empty.search(&[], &analysis, q, 10).is_empty());
+    }
+}
+
+#[test]
+fn no_words_no_results() {
+    let (docs, index, analysis) = index();
+    for q in ["", "   ", "ًٌٍَُِّْ", "...", "\"\""] {
+        assert!(index.search(&docs, &analysis, q, 10).is_empty(), "query {q:?}");
+    }
+}
+
+/// Every seed that spells Pyongyang either way is found by `بيونج يانج`.
+#[test]
+fn seeds_pyongyang_in_either_spelling() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("seeds").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("seed text")).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let docs = read_documents(&refs);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+
+    let spellings = ["بيونغ يانغ", "بيونج يانج", "بيونغيانغ", "بيونجيانج"];
+    let want: Vec<String> = texts
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let folded = fold(t);
+            spellings.iter().any(|s| folded.contains(&fold(s)))
+        })
+        .map(|(i, _)| i.to_string())
+        .collect();
+    assert!(!want.is_empty());
+    for query in ["بيونج يانج", "بيونغ يانغ", "بيونغيانغ"] {
+        let hits = index.search(&docs, &analysis, query, texts.len());
+        let mut got: Vec<String> = hits.iter().map(|h| h.article.clone()).collect();
+        got.sort();
+        assert_eq!(got, want, "query {query}");
+        for h in &hits {
+            assert!(h.snippet.contains("<mark>"), "query {query}: {}", h.snippet);
+        }
+    }
+}
+
+#[test]
+fn scalars_to_bytes_in_one_pass() {
+    let text = "بوتين a😀ب";
+    let scalars = [0, 1, 5, 6, 7, 8, 99];
+    let want: Vec<usize> = scalars.iter().map(|&s| text.char_indices().nth(s).map_or(text.len(), |(b, _)| b)).collect();
+    assert_eq!(bytes_of_scalars(text, &scalars), want);
+    assert_eq!(bytes_of_scalars("", &[0, 3]), vec![0, 0]);
+}
+
+/// A line of 200,000 words, half of them matches: snippets and marks stay linear.
+#[test]
+fn many_matches_in_one_line() {
+    let text = "بوتين كيم ".repeat(100_000);
+    let docs = read_documents(&[text.as_str()]);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+    let started = std::time::Instant::now();
+    let hits = index.search(&docs, &analysis, "بوتين", 5);
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].snippet.contains("<mark>بوتين</mark>"));
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}
+
+/// Through the whole pipeline: the entity's mentions are marked in the seeds.
+#[test]
+fn seeds_through_the_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("seeds").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let inputs: Vec<crate::ArticleInput> = paths
+        .iter()
+        .map(|p| crate::ArticleInput {
+            id: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            text: std::fs::read_to_string(p).expect("seed text"),
+            dct: None,
+        })
+        .collect();
+    let corpus = crate::Corpus::new(&inputs).expect("seeds analyse");
+    let hits = corpus.search("كيم جونج اون", 10);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        assert!(inputs.iter().any(|a| a.id == h.article), "{}", h.article);
+        assert!(h.snippet.contains("<mark>"), "{}: {}", h.article, h.snippet);
+    }
+}

@@ -1,0 +1,157 @@
+// dist/mirsad.html, the single-file page, opened from file:// in headless Chromium.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, newPage, recordRequests, seeds, shot, SINGLE_FILE_URL, waitReady } from './helpers.mjs';
+
+const W = 'mirsad-explorer'; // playwright's CSS locators pierce the open shadow root
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function openPage(hash = '', size) {
+  const page = await newPage(browser, size);
+  const requests = recordRequests(page);
+  await page.goto(SINGLE_FILE_URL + hash);
+  await waitReady(page);
+  return { page, requests };
+}
+
+async function search(page, query) {
+  await page.locator(`${W} input.search`).fill(query);
+  // Results replace the plain list once the debounced search ran.
+  await page.locator(`${W} ol.list.results`).waitFor({ state: 'attached', timeout: 5000 });
+}
+
+const articleIds = (page) => page.locator(`${W} ol.list .item`).evaluateAll((els) => els.map((e) => e.dataset.article));
+
+describe('the single-file page from file://', () => {
+  test('lists the five seed articles with their titles', async () => {
+    const { page } = await openPage();
+    const items = page.locator(`${W} ol.list .item`);
+    await items.first().waitFor();
+    assert.deepEqual(await articleIds(page), seeds().map((s) => s.id));
+    for (const title of await page.locator(`${W} ol.list .item-title`).allTextContents()) {
+      assert.ok(title.trim().length > 0, 'every article has a visible title');
+    }
+    await assert.doesNotReject(page.locator(`${W} ol.list .item-title`).first().isVisible());
+    const analysis = await page.evaluate(() => window.mirsad.lastAnalysis());
+    assert.equal(analysis.articles.length, 5, 'window.mirsad.lastAnalysis() gives the analysis');
+    assert.deepEqual(page.errors, []);
+    await shot(page, 'page-1280-list');
+    await page.close();
+  });
+
+  test('searching بيونج يانج finds the articles that write بيونغ يانغ', async () => {
+    const { page } = await openPage();
+    await search(page, 'بيونج يانج');
+    const expected = seeds()
+      .filter((s) => s.text.includes('بيونغ يانغ') || s.text.includes('بيونج يانج'))
+      .map((s) => s.id);
+    assert.ok(expected.length > 0);
+    const found = await articleIds(page);
+    for (const id of expected) assert.ok(found.includes(id), `${id} is among the results ${JSON.stringify(found)}`);
+    const marks = await page.locator(`${W} ol.list .snippet mark`).count();
+    assert.ok(marks > 0, 'the snippets mark the matched words');
+    await shot(page, 'page-1280-search');
+    await page.close();
+  });
+
+  test('selecting an article shows it with highlighted entities', async () => {
+    const { page } = await openPage();
+    await page.locator(`${W} ol.list .item`).first().click();
+    await page.locator(`${W} .reader-body p`).first().waitFor({ state: 'attached' });
+    const title = await page.locator(`${W} .reader-title`).textContent();
+    assert.equal(title, await page.locator(`${W} ol.list .item-title`).first().textContent());
+    const marks = page.locator(`${W} .reader-body p:not(.title) mark.ent`);
+    await marks.first().waitFor({ timeout: 5000 });
+    assert.ok((await marks.count()) > 0);
+    await shot(page, 'page-1280-reader');
+    // Clicking a mention filters the list to the articles that mention its entity.
+    const entity = await marks.first().getAttribute('data-entity');
+    await marks.first().click();
+    await page.locator(`${W} .filter:not([hidden])`).waitFor();
+    const expected = await page.evaluate((id) => {
+      const a = window.mirsad.lastAnalysis();
+      return a.articles.filter((x) => x.entities.some((m) => m.entity === id)).map((x) => x.id);
+    }, entity);
+    assert.deepEqual(await articleIds(page), expected);
+    assert.ok(await page.locator(`${W} .reader-body mark.ent.sel`).count() > 0, 'the entity is marked in the reader');
+    await page.close();
+  });
+
+  test('the timeline SVG has events, and choosing one shows its sources', async () => {
+    const { page } = await openPage();
+    const events = page.locator(`${W} .timeline-box svg g[data-event]`);
+    await events.first().waitFor({ timeout: 5000 });
+    assert.ok((await events.count()) > 0);
+    await events.first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator(`${W} .event-box:not([hidden])`).waitFor();
+    assert.ok(await page.locator(`${W} .event-sources li`).count() > 0, 'the event lists its sources');
+    assert.match(await page.evaluate(() => location.hash), /ev=/);
+    await shot(page, 'page-1280-event');
+    await page.close();
+  });
+
+  test('a fragment link restores the view, and so does a reload', async () => {
+    const [, second] = seeds();
+    const query = 'بوتين';
+    const { page } = await openPage(`#a=${encodeURIComponent(second.id)}&q=${encodeURIComponent(query)}`);
+    assert.equal(await page.locator(`${W} input.search`).inputValue(), query);
+    const title = await page.evaluate((id) => window.mirsad.lastAnalysis().articles.find((a) => a.id === id).title, second.id);
+    assert.equal(await page.locator(`${W} .reader-title`).textContent(), title);
+
+    // Change the view by hand, then reload: the fragment brings it back.
+    const [, , third] = seeds();
+    await page.locator(`${W} input.search`).fill('');
+    await page.locator(`${W} ol.list:not(.results) .item[data-article="${third.id}"]`).click();
+    await page.locator(`${W} button.lang-toggle`).click();
+    await page.waitForFunction((id) => location.hash.includes(encodeURIComponent(id)) && location.hash.includes('lang=en'), third.id);
+    await page.reload();
+    await waitReady(page);
+    const title3 = await page.evaluate((id) => window.mirsad.lastAnalysis().articles.find((a) => a.id === id).title, third.id);
+    assert.equal(await page.locator(`${W} .reader-title`).textContent(), title3);
+    assert.equal(await page.locator(`${W} .app`).getAttribute('dir'), 'ltr');
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+    assert.equal(await page.locator(`${W} input.search`).inputValue(), '');
+
+    // A link pasted into the address bar (hashchange, no reload) also applies.
+    await page.evaluate((id) => { location.hash = `#a=${encodeURIComponent(id)}`; }, second.id);
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    assert.equal(await page.locator(`${W} .reader-title`).textContent(), title);
+    await page.close();
+  });
+
+  test('the page requests nothing but its own file', async () => {
+    const { page, requests } = await openPage();
+    await page.locator(`${W} ol.list .item`).nth(1).click();
+    await page.locator(`${W} input.search`).fill('كوريا');
+    await page.waitForTimeout(300);
+    await page.locator(`${W} button.lang-toggle`).click();
+    await page.waitForTimeout(100);
+    const outside = requests.filter((u) => !u.startsWith('file://'));
+    assert.deepEqual(outside, [], `unexpected requests: ${outside.join(', ')}`);
+    await page.close();
+  });
+
+  test('looks right at 390 px wide (screenshots of each tab)', async () => {
+    const { page } = await openPage('', { width: 390, height: 844 });
+    assert.ok(await page.locator(`${W} .tabs`).isVisible(), 'narrow layout shows tabs');
+    await shot(page, 'page-390-list');
+    await page.locator(`${W} ol.list .item`).nth(2).click();
+    assert.ok(await page.locator(`${W} .pane-reader`).isVisible(), 'opening an article shows the reader tab');
+    assert.ok(!(await page.locator(`${W} .pane-list`).isVisible()), 'one pane at a time');
+    await shot(page, 'page-390-reader');
+    await page.locator(`${W} .tab[data-tab="side"]`).click();
+    await shot(page, 'page-390-insights');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
+    await page.close();
+  });
+});

@@ -1,0 +1,725 @@
+// <mirsad-explorer>: the Mirsad widget, one class for both builds.
+//
+// - dist/embed/mirsad.js: an ES module; the wasm is fetched next to the module.
+// - dist/mirsad.html: one classic inline script (file:// refuses module scripts and
+//   wasm fetches); the wasm bytes are inlined and started with initSync.
+// www/build-single.mjs joins this file with wasm-bindgen's glue and a few lines that
+// call `MirsadExplorer.define(backend)`; for the classic script it strips `export`.
+//
+// What happens where: Rust analyses, searches and renders (article HTML, snippets,
+// the timeline SVG, all escaped by Rust); this file does I/O (attributes, `src`, the
+// URL fragment), keeps the view state and builds the rest of the DOM with
+// createElement/textContent. Only strings that Rust built and escaped go through
+// innerHTML, and each such place says so.
+//
+// Inputs, in order of precedence: the `articles` property (`[{id, text, dct?}]`), the
+// `src` attribute (a JSON array of the same, or `{articles: [...]}`), or child
+// `<article data-id=".." data-dct="YYYY-MM-DD">text</article>` elements, which also
+// serve as the light-DOM fallback until the widget is ready.
+// Attributes: `src`, `lang` (ar|en), `hash` (mirror the view in the URL fragment:
+// `#q=…&a=…&e=…&ev=…&lang=…`; the full page sets it, an embed usually does not).
+// Events (bubbling, composed): `mirsad:ready` (detail: {analysis}), `mirsad:change`
+// (detail: the view state), `mirsad:error` (detail: {message}).
+
+const TYPES = ['PER', 'LOC', 'ORG'];
+const SEARCH_DEBOUNCE_MS = 80;
+const SEARCH_LIMIT = 50;
+const ENTITIES_SHOWN = 8; // per type, until "show more"; keeps the timeline within reach
+const NARROW_PX = 760; // keep in step with the @container query in mirsad.css
+const STATE_KEYS = ['q', 'a', 'e', 'ev', 'lang'];
+
+// Internal: the wasm side, loaded once per page whatever the number of widgets.
+let wasmPromise = null;
+
+// Internal: Intl objects are costly to build; cache them per locale and options.
+const intlCache = new Map();
+function intl(Kind, locale, options = {}) {
+  const key = `${Kind.name}|${locale}|${JSON.stringify(options)}`;
+  let f = intlCache.get(key);
+  if (!f) {
+    f = new Kind(locale, options);
+    intlCache.set(key, f);
+  }
+  return f;
+}
+
+// Internal: parse `#q=..&a=..` (values encodeURIComponent'ed; '+' is a literal '+').
+function parseFragment(hash) {
+  const state = {};
+  for (const part of String(hash).replace(/^#/, '').split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const key = part.slice(0, eq);
+    if (!STATE_KEYS.includes(key)) continue;
+    try {
+      state[key] = decodeURIComponent(part.slice(eq + 1));
+    } catch {
+      // A malformed escape: ignore that key rather than the whole link.
+    }
+  }
+  return state;
+}
+
+function formatFragment(state) {
+  return STATE_KEYS.filter((k) => state[k] && !(k === 'lang' && state[k] === 'ar'))
+    .map((k) => `${k}=${encodeURIComponent(state[k])}`)
+    .join('&');
+}
+
+// Internal: the text of an inline <article>, with the markup's indentation removed.
+function inlineArticleText(el) {
+  return el.textContent
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .trim();
+}
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+export class MirsadExplorer extends HTMLElement {
+  // Set by define(): {load: () => Promise<{Corpus}>, style: {href}|{text}, i18n: {ar, en}}.
+  static backend = null;
+
+  static get observedAttributes() {
+    return ['lang', 'src'];
+  }
+
+  // Register the element (once) with the backend that provides wasm, CSS and strings.
+  static define(backend, tag = 'mirsad-explorer', registry = customElements) {
+    MirsadExplorer.backend = backend;
+    if (!registry.get(tag)) registry.define(tag, MirsadExplorer);
+    return MirsadExplorer;
+  }
+
+  #articles = null; // the inputs [{id, text, dct?}]
+  #corpus = null;
+  #analysis = null;
+  #byId = new Map(); // id → {input, analysis}
+  #state = { q: '', a: '', e: '', ev: '', lang: 'ar' };
+  #tab = 'list';
+  #ui = null; // element references
+  #searchTimer = 0;
+  #lastHash = null;
+  #timelineWidth = 0;
+  #resizeObserver = null;
+  #expanded = new Set(); // entity types shown in full
+  #started = false;
+  #generation = 0; // bumps on every (re)start; a slower earlier start then gives up
+  #onHashChange = () => this.#readFragment();
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+  }
+
+  // The analysis object of INTERFACE.md (null until ready).
+  get analysis() {
+    return this.#analysis;
+  }
+
+  // The current view: {q, a, e, ev, lang}.
+  get state() {
+    return { ...this.#state };
+  }
+
+  get articles() {
+    return this.#articles;
+  }
+
+  set articles(list) {
+    this.#articles = Array.isArray(list) ? list : [];
+    if (this.#started) this.#start();
+  }
+
+  connectedCallback() {
+    // A property set before the element was defined shadows the accessor: re-set it.
+    if (Object.prototype.hasOwnProperty.call(this, 'articles')) {
+      const list = this.articles;
+      delete this.articles;
+      this.#articles = Array.isArray(list) ? list : [];
+    }
+    if (this.hasAttribute('hash')) window.addEventListener('hashchange', this.#onHashChange);
+    if (!this.#started) {
+      this.#started = true;
+      this.#start();
+    }
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.#onHashChange);
+    this.#resizeObserver?.disconnect();
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.#started || oldValue === value) return;
+    if (name === 'lang' && value) this.#setState({ lang: value === 'en' ? 'en' : 'ar' });
+    if (name === 'src') this.#start();
+  }
+
+  // ---------------------------------------------------------------- start-up
+
+  async #start() {
+    const generation = ++this.#generation;
+    this.#buildSkeleton();
+    this.#status(this.#t('loading'));
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const [articles, wasm] = await Promise.all([this.#collectArticles(), this.#loadWasm()]);
+      if (generation !== this.#generation) return;
+      this.#corpus?.free();
+      this.#corpus = new wasm.Corpus(articles);
+      this.#analysis = this.#corpus.analysis();
+      this.#byId = new Map();
+      const byAnalysis = new Map(this.#analysis.articles.map((a) => [a.id, a]));
+      for (const input of articles) this.#byId.set(input.id, { input, info: byAnalysis.get(input.id) });
+    } catch (err) {
+      if (generation !== this.#generation) return;
+      const message = err && err.message ? err.message : String(err);
+      this.#status(this.#t('error', { message }), true);
+      this.setAttribute('data-state', 'error');
+      this.removeAttribute('aria-busy');
+      this.#emit('mirsad:error', { message });
+      return;
+    }
+    const initial = { ...this.#state };
+    if (this.getAttribute('lang') === 'en') initial.lang = 'en';
+    if (this.hasAttribute('hash')) Object.assign(initial, parseFragment(location.hash));
+    this.#ui.search.value = initial.q || '';
+    this.#setState(initial, { force: true });
+    this.removeAttribute('aria-busy');
+    this.setAttribute('data-state', 'ready');
+    this.#emit('mirsad:ready', { analysis: this.#analysis });
+  }
+
+  #loadWasm() {
+    const backend = MirsadExplorer.backend;
+    if (!backend) return Promise.reject(new Error('MirsadExplorer.define(backend) was not called'));
+    wasmPromise ??= Promise.resolve().then(() => backend.load());
+    return wasmPromise;
+  }
+
+  async #collectArticles() {
+    if (this.#articles) return this.#articles;
+    const src = this.getAttribute('src');
+    if (src) {
+      const res = await fetch(new URL(src, document.baseURI));
+      if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
+      const data = await res.json();
+      const list = Array.isArray(data) ? data : data && data.articles;
+      if (!Array.isArray(list)) throw new Error(`${src}: expected an array of {id, text}`);
+      return list;
+    }
+    return [...this.querySelectorAll(':scope > article')].map((el, i) => {
+      const article = { id: el.dataset.id || `article-${i + 1}`, text: inlineArticleText(el) };
+      if (el.dataset.dct) article.dct = el.dataset.dct;
+      return article;
+    });
+  }
+
+  // ---------------------------------------------------------------- strings
+
+  #strings(lang = this.#state.lang) {
+    const i18n = MirsadExplorer.backend?.i18n || {};
+    return (i18n[lang] || i18n.ar || { strings: {} }).strings;
+  }
+
+  // A UI string with {placeholders}; plural tables are objects keyed by Intl.PluralRules.
+  #t(key, vars = {}) {
+    const lang = this.#state.lang;
+    let s = this.#strings(lang)[key] ?? this.#strings('ar')[key] ?? key;
+    if (typeof s === 'object') {
+      const cat = intl(Intl.PluralRules, lang).select(vars.n ?? 0);
+      s = s[cat] ?? s.other ?? '';
+    }
+    return s.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? this.#number(vars[k]) : m));
+  }
+
+  #locale() {
+    // Western digits in Arabic too, as the articles themselves use them.
+    return this.#state.lang === 'en' ? 'en-GB' : 'ar-u-nu-latn';
+  }
+
+  #number(v) {
+    return typeof v === 'number' ? intl(Intl.NumberFormat, this.#locale()).format(v) : String(v);
+  }
+
+  // A TIMEX-style date value (YYYY, YYYY-MM or YYYY-MM-DD) for display.
+  #date(value) {
+    const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value || '');
+    if (!m) return value || this.#t('no_date');
+    const [, y, mo, d] = m;
+    const options = { timeZone: 'UTC', year: 'numeric' };
+    if (mo) options.month = 'long';
+    if (d) options.day = 'numeric';
+    const date = new Date(Date.UTC(+y, mo ? +mo - 1 : 0, d ? +d : 1));
+    return intl(Intl.DateTimeFormat, this.#locale(), options).format(date);
+  }
+
+  #title(id) {
+    const entry = this.#byId.get(id);
+    return (entry && entry.info && entry.info.title) || id || this.#t('untitled');
+  }
+
+  #entity(id) {
+    return this.#analysis?.entities.find((e) => e.id === id) || null;
+  }
+
+  #entityName(ent) {
+    if (!ent) return '';
+    return this.#state.lang === 'en' && ent.name_en ? ent.name_en : ent.name;
+  }
+
+  // ---------------------------------------------------------------- skeleton
+
+  #buildSkeleton() {
+    const root = this.shadowRoot;
+    root.replaceChildren();
+    const style = MirsadExplorer.backend?.style || {};
+    if (style.href) root.append(h('link', { rel: 'stylesheet', href: style.href }));
+    else if (style.text) root.append(h('style', { text: style.text }));
+
+    const ui = {};
+    ui.name = h('h1', { class: 'name' });
+    ui.tagline = h('p', { class: 'tagline' });
+    ui.langButton = h('button', { type: 'button', class: 'tool lang-toggle', onclick: () => this.#setState({ lang: this.#state.lang === 'ar' ? 'en' : 'ar' }) });
+    ui.exportButton = h('button', { type: 'button', class: 'tool export', onclick: () => this.#export() });
+    const header = h('header', { class: 'bar' },
+      h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), h('div', {}, ui.name, ui.tagline)),
+      h('div', { class: 'tools' }, ui.exportButton, ui.langButton));
+
+    ui.tabs = {};
+    const tablist = h('div', { class: 'tabs', role: 'tablist' });
+    for (const tab of ['list', 'reader', 'side']) {
+      ui.tabs[tab] = h('button', { type: 'button', role: 'tab', class: 'tab', id: `tab-${tab}`, 'aria-controls': `pane-${tab}`, 'data-tab': tab, onclick: () => this.#showTab(tab) });
+      tablist.append(ui.tabs[tab]);
+    }
+
+    // Articles pane: search, entity filter, list.
+    ui.searchLabel = h('label', { class: 'visually-hidden', for: 'q' });
+    ui.search = h('input', { id: 'q', class: 'search', type: 'search', autocomplete: 'off', spellcheck: 'false', enterkeyhint: 'search', dir: 'auto' });
+    ui.search.addEventListener('input', () => {
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = setTimeout(() => this.#setState({ q: ui.search.value.trim() }), SEARCH_DEBOUNCE_MS);
+    });
+    ui.search.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter') {
+        clearTimeout(this.#searchTimer);
+        this.#setState({ q: ui.search.value.trim() });
+      }
+    });
+    ui.filterLabel = h('span', { class: 'filter-label' });
+    ui.filterName = h('bdi', { class: 'filter-name' });
+    ui.filterClear = h('button', { type: 'button', class: 'filter-clear', onclick: () => this.#setState({ e: '' }) }, '×');
+    ui.filter = h('div', { class: 'filter', hidden: true }, ui.filterLabel, ' ', ui.filterName, ui.filterClear);
+    ui.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    ui.list = h('ol', { class: 'list' });
+    ui.list.addEventListener('click', (ev) => {
+      const item = ev.target.closest('[data-article]');
+      if (item) this.#openArticle(item.dataset.article);
+    });
+    ui.paneList = h('section', { class: 'pane pane-list', id: 'pane-list', role: 'tabpanel', 'aria-labelledby': 'tab-list' },
+      h('div', { class: 'search-box' }, ui.searchLabel, ui.search), ui.filter, ui.status, ui.list);
+
+    // Reader pane.
+    ui.readerEmpty = h('p', { class: 'reader-empty' });
+    ui.readerTitle = h('h2', { class: 'reader-title', dir: 'auto' });
+    ui.readerMeta = h('p', { class: 'reader-meta' });
+    ui.legendTitle = h('span', { class: 'legend-title' });
+    ui.legend = h('div', { class: 'legend' });
+    ui.eventBox = h('aside', { class: 'event-box', hidden: true });
+    ui.readerBody = h('div', { class: 'reader-body', dir: 'rtl', lang: 'ar' });
+    ui.readerBody.addEventListener('click', (ev) => this.#onMentionActivate(ev));
+    ui.readerBody.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') this.#onMentionActivate(ev);
+    });
+    ui.reader = h('article', { class: 'reader', hidden: true },
+      h('header', { class: 'reader-head' }, ui.readerTitle, ui.readerMeta, ui.legend), ui.eventBox, ui.readerBody);
+    ui.paneReader = h('section', { class: 'pane pane-reader', id: 'pane-reader', role: 'tabpanel', 'aria-labelledby': 'tab-reader' }, ui.readerEmpty, ui.reader);
+
+    // Insights pane: entities and timeline.
+    ui.entitiesHeading = h('h2', { class: 'side-heading' });
+    ui.entities = h('div', { class: 'entities' });
+    ui.entities.addEventListener('click', (ev) => {
+      const b = ev.target.closest('button[data-entity]');
+      if (b) this.#toggleEntity(b.dataset.entity);
+    });
+    ui.timelineHeading = h('h2', { class: 'side-heading' });
+    ui.timelineHint = h('p', { class: 'hint' });
+    ui.timeline = h('div', { class: 'timeline-box' });
+    ui.timeline.addEventListener('click', (ev) => this.#onEventActivate(ev));
+    ui.timeline.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') this.#onEventActivate(ev);
+    });
+    ui.paneSide = h('section', { class: 'pane pane-side', id: 'pane-side', role: 'tabpanel', 'aria-labelledby': 'tab-side' },
+      ui.entitiesHeading, ui.entities, ui.timelineHeading, ui.timelineHint, ui.timeline);
+
+    ui.app = h('div', { class: 'app', part: 'app' }, header, tablist,
+      h('div', { class: 'panes' }, ui.paneList, ui.paneReader, ui.paneSide));
+    root.append(ui.app);
+    this.#ui = ui;
+
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = new ResizeObserver(() => {
+      const w = this.#sideWidth();
+      if (this.#analysis && Math.abs(w - this.#timelineWidth) > 8) this.#renderTimeline();
+      this.#renderTabs();
+    });
+    this.#resizeObserver.observe(ui.app);
+    this.#renderStrings();
+  }
+
+  // ---------------------------------------------------------------- state
+
+  // Merge `patch` into the view state, re-render, mirror it in the fragment.
+  #setState(patch, { force = false } = {}) {
+    const before = this.#state;
+    const next = { ...before, ...patch };
+    next.lang = next.lang === 'en' ? 'en' : 'ar';
+    for (const k of ['q', 'a', 'e', 'ev']) next[k] = String(next[k] ?? '');
+    if (next.a && !this.#byId.has(next.a)) next.a = '';
+    if (next.e && !this.#entity(next.e)) next.e = '';
+    if (next.ev && !this.#analysis?.timeline.some((t) => t.id === next.ev)) next.ev = '';
+    const changed = (k) => force || before[k] !== next[k];
+    if (!STATE_KEYS.some(changed)) return;
+    this.#state = next;
+    if (this.#ui.search.value.trim() !== next.q && this.shadowRoot.activeElement !== this.#ui.search) this.#ui.search.value = next.q;
+
+    const focus = this.#focusKey();
+    if (changed('lang')) this.#renderStrings();
+    if (changed('lang') || changed('q') || changed('e') || changed('a')) this.#renderList();
+    if (changed('lang') || changed('a') || changed('e') || changed('ev')) this.#renderReader();
+    if (changed('lang') || changed('e')) this.#renderEntities();
+    if (changed('lang') || changed('e') || changed('ev')) this.#renderTimeline();
+    this.#renderTabs();
+    this.#restoreFocus(focus);
+    this.#writeFragment();
+    this.#emit('mirsad:change', { ...next });
+  }
+
+  #readFragment() {
+    if (!this.#analysis || location.hash === this.#lastHash) return;
+    const st = parseFragment(location.hash);
+    this.#setState({ q: '', a: '', e: '', ev: '', lang: 'ar', ...st });
+  }
+
+  #writeFragment() {
+    if (!this.hasAttribute('hash')) return;
+    const frag = formatFragment(this.#state);
+    const hash = frag ? `#${frag}` : '';
+    if (hash === location.hash || (!hash && !location.hash)) return;
+    this.#lastHash = hash;
+    const url = location.href.split('#')[0] + hash;
+    try {
+      history.replaceState(history.state, '', url);
+    } catch {
+      location.replace(hash || '#'); // fragment-only: no reload, also from file://
+    }
+    this.#lastHash = location.hash;
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  // Keep keyboard focus on "the same" control across a re-render.
+  #focusKey() {
+    const el = this.shadowRoot.activeElement;
+    if (!el || el === this.#ui.search) return null;
+    for (const attr of ['data-event', 'data-entity', 'data-article', 'data-tab']) {
+      if (el.hasAttribute && el.hasAttribute(attr)) return `[${attr}="${CSS.escape(el.getAttribute(attr))}"]`;
+    }
+    return null;
+  }
+
+  #restoreFocus(selector) {
+    if (!selector || this.shadowRoot.activeElement) return;
+    const el = this.shadowRoot.querySelector(`.entities ${selector}, .timeline-box ${selector}, .list ${selector}, .tabs ${selector}`);
+    el?.focus({ preventScroll: true });
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  #openArticle(id) {
+    this.#tab = 'reader';
+    // An event stays selected only if the article reports it.
+    const ev = this.#state.ev && this.#eventArticles(this.#state.ev).includes(id) ? this.#state.ev : '';
+    this.#setState({ a: id, ev });
+    this.#ui.paneReader.scrollTop = 0;
+    this.#scrollToHighlight();
+  }
+
+  #toggleEntity(id) {
+    this.#tab = 'list';
+    this.#setState({ e: this.#state.e === id ? '' : id });
+  }
+
+  #onMentionActivate(ev) {
+    const mark = ev.target.closest('mark.ent[data-entity]');
+    if (!mark || !mark.dataset.entity) return;
+    ev.preventDefault();
+    this.#setState({ e: this.#state.e === mark.dataset.entity ? '' : mark.dataset.entity });
+  }
+
+  #onEventActivate(ev) {
+    const g = ev.target.closest('[data-event]');
+    if (!g) return;
+    ev.preventDefault();
+    this.#selectEvent(g.getAttribute('data-event'));
+  }
+
+  #eventArticles(evId) {
+    const item = this.#analysis?.timeline.find((t) => t.id === evId);
+    return item ? [...new Set(item.mentions.map((m) => m.article))] : [];
+  }
+
+  #selectEvent(evId) {
+    if (this.#state.ev === evId) {
+      this.#setState({ ev: '' });
+      return;
+    }
+    const articles = this.#eventArticles(evId);
+    const a = articles.includes(this.#state.a) ? this.#state.a : articles[0] || this.#state.a;
+    this.#tab = 'reader';
+    this.#setState({ ev: evId, a });
+    this.#scrollToHighlight();
+  }
+
+  // Show the event's box (at the top) and, if it is further down, its first sentence.
+  #scrollToHighlight() {
+    const pane = this.#ui.paneReader;
+    pane.scrollTop = 0;
+    const hl = this.#ui.readerBody.querySelector('.hl, mark.ent.sel');
+    if (hl && hl.getBoundingClientRect().bottom > pane.getBoundingClientRect().bottom) hl.scrollIntoView({ block: 'center' });
+  }
+
+  #showTab(tab) {
+    this.#tab = tab;
+    this.#renderTabs();
+    if (tab === 'side') this.#renderTimeline();
+  }
+
+  #export() {
+    if (!this.#corpus) return;
+    const blob = new Blob([this.#corpus.analysisJson()], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: 'mirsad-analysis.json' });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  #status(text, isError = false) {
+    this.#ui.status.textContent = text;
+    this.#ui.status.classList.toggle('error', isError);
+  }
+
+  #renderStrings() {
+    const { lang } = this.#state;
+    const ui = this.#ui;
+    const dir = (MirsadExplorer.backend?.i18n?.[lang] || {}).direction || (lang === 'en' ? 'ltr' : 'rtl');
+    ui.app.setAttribute('dir', dir);
+    ui.app.setAttribute('lang', lang);
+    ui.name.textContent = this.#t('app_name');
+    ui.tagline.textContent = this.#t('tagline');
+    ui.langButton.textContent = this.#t('switch_language');
+    ui.langButton.setAttribute('aria-label', this.#t('switch_language_label'));
+    ui.langButton.setAttribute('lang', lang === 'ar' ? 'en' : 'ar');
+    ui.exportButton.textContent = this.#t('export');
+    ui.exportButton.setAttribute('aria-label', this.#t('export_label'));
+    ui.tabs.list.textContent = this.#t('tab_articles');
+    ui.tabs.reader.textContent = this.#t('tab_reader');
+    ui.tabs.side.textContent = this.#t('tab_insights');
+    ui.searchLabel.textContent = this.#t('search_label');
+    ui.search.placeholder = this.#t('search_placeholder');
+    ui.filterLabel.textContent = this.#t('filter_entity');
+    ui.filterClear.setAttribute('aria-label', this.#t('clear_filter'));
+    ui.filterClear.title = this.#t('clear_filter');
+    ui.readerEmpty.textContent = this.#t('pick_article');
+    ui.entitiesHeading.textContent = this.#t('entities_heading');
+    ui.timelineHeading.textContent = this.#t('timeline_heading');
+    ui.timelineHint.textContent = this.#t('timeline_hint');
+    ui.legend.replaceChildren(h('span', { class: 'legend-title', text: this.#t('legend') }),
+      ...[...TYPES, 'DATE'].map((t) => h('span', { class: `key key-${t.toLowerCase()}`, text: this.#t(`type_${t}`) })));
+    this.#emit('mirsad:lang', { lang, dir });
+  }
+
+  #renderTabs() {
+    const narrow = this.#ui.app.clientWidth > 0 && this.#ui.app.clientWidth <= NARROW_PX;
+    for (const [tab, button] of Object.entries(this.#ui.tabs)) {
+      const active = tab === this.#tab;
+      button.setAttribute('aria-selected', String(active));
+      button.tabIndex = active ? 0 : -1;
+      this.#ui[`pane${tab === 'list' ? 'List' : tab === 'reader' ? 'Reader' : 'Side'}`].classList.toggle('active', active);
+    }
+    this.#ui.app.classList.toggle('narrow', narrow);
+  }
+
+  #renderList() {
+    const { q, e, a } = this.#state;
+    const ui = this.#ui;
+    const entity = this.#entity(e);
+    ui.filter.hidden = !entity;
+    if (entity) {
+      ui.filterName.textContent = this.#entityName(entity);
+      ui.filter.dataset.type = entity.type;
+    }
+    const allowed = entity ? new Set(this.#corpus.articlesMentioning(entity.id)) : null;
+    ui.list.replaceChildren();
+    ui.list.classList.toggle('results', Boolean(q));
+
+    if (q) {
+      const res = this.#corpus.search(q, SEARCH_LIMIT);
+      const hits = res.results.filter((r) => !allowed || allowed.has(r.article));
+      const ms = Math.round(res.took_us / 10) / 100;
+      this.#status(`${this.#t('results_count', { n: hits.length, q })} ${this.#t('search_time', { ms })}`);
+      for (const hit of hits) {
+        const snippet = h('p', { class: 'snippet', dir: 'rtl', lang: 'ar' });
+        // Rust-built, escaped HTML in which only <mark> is markup (search.rs).
+        snippet.innerHTML = hit.snippet;
+        ui.list.append(h('li', {},
+          h('button', { type: 'button', class: 'item', 'data-article': hit.article, 'aria-current': hit.article === a ? 'true' : null },
+            h('span', { class: 'item-title', dir: 'auto', text: this.#title(hit.article) }),
+            this.#itemMeta(hit.article), snippet)));
+      }
+      return;
+    }
+    const ids = [...this.#byId.keys()].filter((id) => !allowed || allowed.has(id));
+    this.#status(ids.length ? this.#t('articles_count', { n: ids.length }) : this.#t('no_articles'));
+    for (const id of ids) {
+      ui.list.append(h('li', {},
+        h('button', { type: 'button', class: 'item', 'data-article': id, 'aria-current': id === a ? 'true' : null },
+          h('span', { class: 'item-title', dir: 'auto', text: this.#title(id) }), this.#itemMeta(id))));
+    }
+  }
+
+  #itemMeta(id) {
+    const info = this.#byId.get(id)?.info;
+    const meta = h('span', { class: 'item-meta' });
+    if (info?.outlet) meta.append(h('bdi', { class: 'outlet', text: info.outlet }));
+    const dct = info?.dct?.value;
+    meta.append(h('time', { class: 'date', datetime: dct || null, text: dct ? this.#date(dct) : this.#t('no_date') }));
+    return meta;
+  }
+
+  #renderReader() {
+    const { a, e, ev } = this.#state;
+    const ui = this.#ui;
+    const html = a ? this.#corpus.articleHtml(a, ev || undefined, e || undefined) : undefined;
+    ui.reader.hidden = html === undefined;
+    ui.readerEmpty.hidden = html !== undefined;
+    if (html === undefined) return;
+    const info = this.#byId.get(a)?.info;
+    ui.readerTitle.textContent = this.#title(a);
+    ui.readerMeta.replaceChildren();
+    if (info?.outlet) ui.readerMeta.append(h('bdi', { class: 'outlet', text: info.outlet }));
+    const dct = info?.dct?.value;
+    ui.readerMeta.append(h('time', {
+      class: 'date', datetime: dct || null, text: dct ? this.#date(dct) : this.#t('no_date'),
+      title: info?.dct?.source ? this.#t(`date_source_${info.dct.source}`) : null,
+    }));
+    // Rust-built, escaped HTML of the article (render/article.rs): text escaped,
+    // markup limited to <p>, <mark>, <time>, <bdi>, <span class="hl">.
+    ui.readerBody.innerHTML = html;
+    this.#renderEventBox();
+  }
+
+  #renderEventBox() {
+    const { ev } = this.#state;
+    const box = this.#ui.eventBox;
+    const item = ev && this.#analysis.timeline.find((t) => t.id === ev);
+    box.hidden = !item;
+    box.replaceChildren();
+    if (!item) return;
+    const list = h('ol', { class: 'event-sources' });
+    for (const m of item.mentions) {
+      const text = this.#byId.get(m.article)?.input.text || '';
+      const sentence = text.slice(m.start16 ?? 0, m.end16 ?? 0).trim();
+      list.append(h('li', {},
+        h('button', { type: 'button', class: 'source', 'data-article': m.article, 'aria-current': m.article === this.#state.a ? 'true' : null, onclick: () => this.#openArticle(m.article) },
+          h('span', { class: 'source-title', dir: 'auto', text: this.#title(m.article) }),
+          sentence ? h('q', { class: 'source-text', dir: 'rtl', lang: 'ar', text: sentence }) : null)));
+    }
+    box.append(
+      h('header', {},
+        h('h3', { text: this.#t('event_sources') }),
+        h('button', { type: 'button', class: 'close', 'aria-label': this.#t('close'), title: this.#t('close'), onclick: () => this.#setState({ ev: '' }) }, '×')),
+      h('p', { class: 'event-title' },
+        h('time', { class: 'date', datetime: item.value || null, text: this.#date(item.value) }), ' ',
+        h('span', { dir: 'auto', text: item.label })),
+      list);
+  }
+
+  #renderEntities() {
+    const { e } = this.#state;
+    const ui = this.#ui;
+    ui.entities.replaceChildren();
+    const entities = this.#analysis.entities;
+    if (!entities.length) {
+      ui.entities.append(h('p', { class: 'empty', text: this.#t('entities_empty') }));
+      return;
+    }
+    const types = [...TYPES, ...new Set(entities.map((x) => x.type).filter((t) => !TYPES.includes(t)))];
+    for (const type of types) {
+      const group = entities.filter((x) => x.type === type).sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name, 'ar'));
+      if (!group.length) continue;
+      const label = TYPES.includes(type) ? this.#t(`type_${type}`) : `${this.#t('type_OTHER')} (${type})`;
+      const ul = h('ul', { class: 'entity-list' });
+      const full = this.#expanded.has(type) || group.length <= ENTITIES_SHOWN + 2;
+      const shown = full ? group : group.filter((x, i) => i < ENTITIES_SHOWN || x.id === e);
+      for (const ent of shown) {
+        ul.append(h('li', {},
+          h('button', { type: 'button', class: `entity t-${type.toLowerCase()}`, 'data-entity': ent.id, 'aria-pressed': String(ent.id === e), title: ent.name_en || null },
+            h('bdi', { class: 'entity-name', text: this.#entityName(ent) }),
+            h('span', { class: 'count', 'aria-label': this.#t('mentions', { n: ent.mentions }), text: this.#number(ent.mentions) }))));
+      }
+      if (!full) {
+        ul.append(h('li', {}, h('button', {
+          type: 'button', class: 'more', 'data-more': type,
+          text: this.#t('show_more', { n: group.length - shown.length }),
+          onclick: () => {
+            this.#expanded.add(type);
+            this.#renderEntities();
+            this.#ui.entities.querySelector(`[data-type="${type}"] button[data-entity]`)?.focus();
+          },
+        })));
+      }
+      ui.entities.append(h('section', { class: `entity-group t-${type.toLowerCase()}`, 'data-type': type },
+        h('h3', {}, h('span', { class: 'swatch', 'aria-hidden': 'true' }), label, ' ', h('span', { class: 'count', text: this.#number(group.length) })),
+        ul));
+    }
+  }
+
+  #sideWidth() {
+    return Math.max(240, Math.floor(this.#ui.timeline.clientWidth || this.#ui.paneSide.clientWidth - 24 || 320));
+  }
+
+  #renderTimeline() {
+    const { e, ev, lang } = this.#state;
+    const ui = this.#ui;
+    if (!this.#analysis) return;
+    if (!this.#analysis.timeline.length) {
+      ui.timeline.replaceChildren(h('p', { class: 'empty', text: this.#t('timeline_empty') }));
+      ui.timelineHint.hidden = true;
+      return;
+    }
+    ui.timelineHint.hidden = false;
+    this.#timelineWidth = this.#sideWidth();
+    // Rust-built SVG (render/timeline_svg.rs): every label escaped by Rust.
+    ui.timeline.innerHTML = this.#corpus.timelineSvg(this.#timelineWidth, ev || undefined, e || undefined, lang === 'en');
+  }
+}
