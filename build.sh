@@ -6,7 +6,8 @@
 #   ./build.sh test     build, then every test: cargo test, wasm-bindgen-test in
 #                       headless Chromium, and the browser tests (node --test)
 #   ./build.sh bench    cargo bench
-#   ./build.sh fuzz     (not yet)
+#   ./build.sh fuzz [SECONDS]  each cargo-fuzz target (fuzz/) for SECONDS (default
+#                       600); installs cargo-fuzz; stable Rust with RUSTC_BOOTSTRAP
 #
 # Outputs (dist/ is rebuilt from scratch each time):
 #   dist/mirsad.html    one self-contained file: CSS, JS, wasm (base64) and the seeds;
@@ -211,12 +212,29 @@ run_tests() {
     echo "all tests passed"
 }
 
+# cargo fuzz needs nightly flags (-Z sanitizer); the machine has stable Rust only,
+# and RUSTC_BOOTSTRAP=1 lets stable accept them. Crashes land in fuzz/artifacts/.
+fuzz() {
+    local seconds=${1:-600} target
+    have cargo-fuzz || { step "cargo install cargo-fuzz --locked"; cargo install cargo-fuzz --locked; }
+    mkdir -p fuzz/corpus
+    for target in $(cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz list); do
+        # Start from the seeds, so the fuzzer begins inside real Arabic news.
+        mkdir -p "fuzz/corpus/$target"
+        cp seeds/*.txt "fuzz/corpus/$target/"
+        step "cargo fuzz run $target for $seconds s"
+        (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" -- -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096) \
+            || die "fuzz target $target failed: see fuzz/artifacts/$target/"
+    done
+    echo "fuzzing: no crash in ${seconds} s per target"
+}
+
 case "${1:-build}" in
     build) build ;;
     serve) serve ;;
     test) run_tests ;;
     bench) ensure_rust_target; cargo bench ;;
-    fuzz) echo "fuzz: not yet" ;;
-    -h | --help | help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
+    fuzz) shift; fuzz "$@" ;;
+    -h | --help | help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$1' (try: ./build.sh help)" ;;
 esac

@@ -15,6 +15,7 @@ fn seeds() -> Vec<ArticleInput> {
             id: p.file_name().unwrap().to_string_lossy().into_owned(),
             text: std::fs::read_to_string(&p).unwrap(),
             dct: None,
+            page: None,
         })
         .collect()
 }

@@ -20,6 +20,7 @@ enum ErrorKind {
     NotText { id: String, reason: String },
     BadDate { id: String, value: String },
     BadInput { reason: String },
+    NoArticleText { id: String },
 }
 
 impl Error {
@@ -35,6 +36,9 @@ impl Error {
     }
     pub(crate) fn bad_date(id: &str, value: &str) -> Error {
         Error { kind: ErrorKind::BadDate { id: id.to_string(), value: value.to_string() } }
+    }
+    pub(crate) fn no_article_text(id: &str) -> Error {
+        Error { kind: ErrorKind::NoArticleText { id: id.to_string() } }
     }
     /// The input does not have the expected shape.
     pub fn bad_input(reason: impl Into<String>) -> Error {
@@ -60,6 +64,9 @@ impl fmt::Display for Error {
                 write!(f, "{id}: publication date {value:?} is not a valid YYYY-MM-DD date")
             }
             ErrorKind::BadInput { reason } => write!(f, "bad input: {reason}"),
+            ErrorKind::NoArticleText { id } => {
+                write!(f, "{id}: the HTML page has no article text (only scripts, styles, navigation or nothing)")
+            }
         }
     }
 }

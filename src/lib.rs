@@ -17,7 +17,7 @@
 //!
 //! ```
 //! use mirsad::{analyze, ArticleInput};
-//! let article = ArticleInput { id: "a".into(), text: "زار الرئيس الروسي فلاديمير بوتين بيونغ يانغ.".into(), dct: None };
+//! let article = ArticleInput { id: "a".into(), text: "زار الرئيس الروسي فلاديمير بوتين بيونغ يانغ.".into(), dct: None, page: None };
 //! let analysis = analyze(&[article]).unwrap();
 //! assert!(analysis.articles[0].entities.iter().any(|m| m.text == "فلاديمير بوتين"));
 //! ```
@@ -86,17 +86,21 @@ impl Corpus {
         let docs = text::read_documents(&texts);
         let offsets: Vec<OffsetIndex> = docs.iter().map(|d| OffsetIndex::new(&d.text)).collect();
 
-        // Publication dates: given, else stated, else inferred.
+        // Publication dates: given, else the page's metadata, else stated, else inferred.
         let dcts: Vec<(Option<Date>, &'static str)> = docs
             .iter()
             .zip(&given)
-            .map(|(doc, given)| match given {
+            .zip(inputs)
+            .map(|((doc, given), input)| match given {
                 Some(d) => (Some(*d), "given"),
-                None => match time::stated_publication_date(doc) {
+                None => match input.page.as_ref().and_then(|p| p.published.as_deref()).and_then(Date::parse) {
+                    Some(d) => (Some(d), "metadata"),
+                    None => match time::stated_publication_date(doc) {
                     Some(d) => (Some(d), "text"),
-                    None => match time::inferred_publication_date(doc) {
-                        Some(d) => (Some(d), "inferred"),
-                        None => (None, "none"),
+                        None => match time::inferred_publication_date(doc) {
+                            Some(d) => (Some(d), "inferred"),
+                            None => (None, "none"),
+                        },
                     },
                 },
             })
@@ -116,7 +120,9 @@ impl Corpus {
             articles.push(ArticleAnalysis {
                 id: input.id.clone(),
                 title: doc.title.map(|t| doc.slice(t).to_string()).unwrap_or_default(),
-                outlet: doc.outlet.clone(),
+                outlet: input.page.as_ref().and_then(|p| p.publisher.clone()).or_else(|| doc.outlet.clone()),
+                author: input.page.as_ref().and_then(|p| p.author.clone()),
+                text: input.page.as_ref().map(|_| input.text.clone()),
                 dct: Dct { value: dct.map(|d| d.iso()), source },
                 boilerplate: doc
                     .boilerplate

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   mirsad analyze [--dct [NAME=]YYYY-MM-DD]... [--json] PATH...
   mirsad search [--json] [--limit N] QUERY PATH...
-PATH is a .txt file, a folder of them, or - (one article from standard input).";
+PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input).";
 
 /// Exit status for wrong usage and unreadable input.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -72,9 +72,6 @@ fn read_article(path: &Path) -> Result<ArticleInput, String> {
         path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string())
     };
     let shown = path.display();
-    if matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm")) {
-        return Err(format!("{shown}: HTML input is not supported yet; give the article as .txt"));
-    }
     let mut bytes = Vec::new();
     let read = if path == Path::new("-") {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
@@ -83,7 +80,11 @@ fn read_article(path: &Path) -> Result<ArticleInput, String> {
     };
     read.map_err(|e| format!("{shown}: cannot read: {e}"))?;
     let text = decode_article(&id, &bytes).map_err(|e| format!("{shown}: {e}"))?;
-    Ok(ArticleInput { id, text, dct: None })
+    if matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "htm")) {
+        // The error already names the article (its file name).
+        return mirsad::text::html::article_from_html(&id, &text).map_err(|e| e.to_string());
+    }
+    Ok(ArticleInput { id, text, dct: None, page: None })
 }
 
 struct Inputs {

@@ -13,6 +13,23 @@ pub struct ArticleInput {
     /// A publication date given by the caller, `YYYY-MM-DD`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dct: Option<String>,
+    /// When the text was extracted from a web page: that page's metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageMeta>,
+}
+
+/// What a web page says about its article (`text::html`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PageMeta {
+    /// The publication date, `YYYY-MM-DD`, from JSON-LD or meta tags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The outlet (JSON-LD publisher, `og:site_name`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// The author or authors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
 }
 
 /// The whole analysis of a set of articles.
@@ -33,9 +50,15 @@ pub struct ArticleAnalysis {
     pub id: String,
     /// Its headline.
     pub title: String,
-    /// The outlet, when the text names it.
+    /// The outlet, when the page or the text names it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// The author, when the page names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// For an article extracted from HTML: the text that the offsets count in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     /// Its publication date and where it came from.
     pub dct: Dct,
     /// Boilerplate regions.

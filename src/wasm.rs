@@ -6,6 +6,7 @@
 //!
 //! JS API (see README.md):
 //! - `analyze(articles)` → the analysis object of INTERFACE.md;
+//! - `articleFromPage(id, events)` → an article from a parsed news page;
 //! - `new Corpus(articles)` then `.analysis()`, `.analysisJson()`, `.search(q, limit)`,
 //!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr)`,
 //!   `.articlesMentioning(entityId)`;
@@ -62,6 +63,35 @@ pub fn analyze(articles: JsValue) -> JsResult<JsValue> {
     let inputs = articles_from_js(articles)?;
     let analysis = crate::analyze(&inputs).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&analysis)
+}
+
+/// Read `text::html` events by hand: serde's untagged-enum machinery costs more
+/// wasm than this whole function.
+fn events_from_js(events: &JsValue) -> Option<Vec<crate::text::html::HtmlEvent>> {
+    use crate::text::html::HtmlEvent;
+    let list: &js_sys::Array = events.dyn_ref()?;
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for ev in list.iter() {
+        out.push(if let Some(text) = ev.as_string() {
+            HtmlEvent::Text(text)
+        } else if ev.as_f64().is_some() {
+            HtmlEvent::Close(0)
+        } else {
+            let open: &js_sys::Array = ev.dyn_ref()?;
+            HtmlEvent::Open(open.iter().map(|v| v.as_string()).collect::<Option<Vec<String>>>()?)
+        });
+    }
+    Some(out)
+}
+
+/// A news page as the events of `text::html` (the page's `pageEvents` walks a DOM
+/// that the browser parsed) → the article `{id, text, page: {published, publisher,
+/// author}}` to give to `Corpus`. Throws when the page has no article text.
+#[wasm_bindgen(js_name = articleFromPage)]
+pub fn article_from_page(id: &str, events: JsValue) -> JsResult<JsValue> {
+    let events = events_from_js(&events).ok_or_else(|| JsError::new(&format!("{id}: the page events are malformed")))?;
+    let article = crate::text::html::article_from_events(id, &events).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&article)
 }
 
 /// An analysed set of articles that the page queries.

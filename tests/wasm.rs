@@ -10,7 +10,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn article(id: &str, text: &str) -> ArticleInput {
-    ArticleInput { id: id.into(), text: text.into(), dct: None }
+    ArticleInput { id: id.into(), text: text.into(), dct: None, page: None }
 }
 
 const NEWS: &str = "بوتين يزور كوريا الشمالية\n\
@@ -59,7 +59,7 @@ fn hostile_input_never_panics() {
         vec![article("nul", "\0\0\0بوتين\0")],
         vec![article("long", &long_line)],
         vec![article("markup", "<script>alert(1)</script>\n<img src=x onerror=alert(1)> بوتين")],
-        vec![ArticleInput { id: "bad-date".into(), text: "نص".into(), dct: Some("2024-13-45".into()) }],
+        vec![ArticleInput { id: "bad-date".into(), text: "نص".into(), dct: Some("2024-13-45".into()), page: None }],
         vec![article("dup", NEWS), article("dup", NEWS)],
     ];
     for inputs in cases {

@@ -155,7 +155,7 @@ const embedScript = `// Mirsad ${version} embed: defines <mirsad-explorer> (Shad
 // wasm-bindgen's --target web glue, kept private to this module.
 const mirsadWasm = (() => {
 ${webGlue}
-return { init: __wbg_init, Corpus, analyze, version };
+return { init: __wbg_init, Corpus, analyze, articleFromPage, version };
 })();
 
 const MIRSAD_I18N = ${safeJson(i18n)};

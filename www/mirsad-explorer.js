@@ -75,6 +75,46 @@ function inlineArticleText(el) {
     .trim();
 }
 
+// Internal: a parsed page as the flat events of src/text/html.rs: [name, attr, value, …]
+// opens an element, a string is text, 0 closes. An explicit stack, not recursion, so a
+// page of 10,000 nested elements walks fine; `skip` (the widget itself) is left out.
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+function pageEvents(doc, skip = null) {
+  const events = [];
+  const stack = [[doc.documentElement, false]];
+  while (stack.length) {
+    const [node, entered] = stack.pop();
+    if (entered) {
+      events.push(0);
+      continue;
+    }
+    if (node.nodeType === Node.TEXT_NODE) {
+      events.push(node.data);
+    } else if (node.nodeType === Node.ELEMENT_NODE && node !== skip) {
+      const open = [node.localName];
+      for (const a of node.attributes) open.push(a.name, a.value);
+      events.push(open);
+      // Void elements get no close event (as html5ever's walk in Rust).
+      if (!VOID_ELEMENTS.has(node.localName)) stack.push([node, true]);
+      // <template> keeps its children in .content, which is not the page's text.
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push([c, false]);
+    }
+  }
+  return events;
+}
+
+// Internal: `{id, html}` (a page's source) or `{id, events}` → `{id, text, page}` by the
+// Rust extractor; `{id, text}` passes through. DOMParser documents run no script and
+// load nothing.
+function articleFromInput(a, wasm) {
+  if (a && typeof a.html === 'string') {
+    const doc = new DOMParser().parseFromString(a.html, 'text/html');
+    return { ...wasm.articleFromPage(String(a.id), pageEvents(doc)), ...(a.dct ? { dct: a.dct } : {}) };
+  }
+  if (a && Array.isArray(a.events)) return wasm.articleFromPage(String(a.id), a.events);
+  return a;
+}
+
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -176,8 +216,9 @@ export class MirsadExplorer extends HTMLElement {
     this.#status(this.#t('loading'));
     this.setAttribute('aria-busy', 'true');
     try {
-      const [articles, wasm] = await Promise.all([this.#collectArticles(), this.#loadWasm()]);
+      const [collected, wasm] = await Promise.all([this.#collectArticles(), this.#loadWasm()]);
       if (generation !== this.#generation) return;
+      const articles = collected.map((a) => articleFromInput(a, wasm));
       this.#corpus?.free();
       this.#corpus = new wasm.Corpus(articles);
       this.#analysis = this.#corpus.analysis();
@@ -212,6 +253,10 @@ export class MirsadExplorer extends HTMLElement {
 
   async #collectArticles() {
     if (this.#articles) return this.#articles;
+    // The article of the page the widget sits on (its JSON-LD, <article> or main text).
+    if (this.getAttribute('source') === 'page') {
+      return [{ id: location.pathname.split('/').pop() || 'page', events: pageEvents(document, this) }];
+    }
     const src = this.getAttribute('src');
     if (src) {
       const res = await fetch(new URL(src, document.baseURI));

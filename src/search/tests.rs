@@ -286,6 +286,7 @@ fn seeds_through_the_corpus() {
             id: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             text: std::fs::read_to_string(p).expect("seed text"),
             dct: None,
+            page: None,
         })
         .collect();
     let corpus = crate::Corpus::new(&inputs).expect("seeds analyse");

@@ -5,6 +5,7 @@
 
 pub mod charset;
 pub mod clitics;
+pub mod html;
 pub mod normalize;
 pub mod structure;
 pub mod tokenize;

@@ -113,3 +113,29 @@ fn search_json_shape() {
     assert!(v["took_us"].is_u64());
     assert!(v["results"].as_array().unwrap().len() <= 3);
 }
+
+#[test]
+fn an_html_page_is_read_as_its_article() {
+    let page = root().join("tests/fixtures/html/news-page.html");
+    let empty = std::env::temp_dir().join(format!("mirsad-empty-{}.html", std::process::id()));
+    std::fs::write(&empty, "<html><head><script>x()</script></head><body><nav>القائمة</nav></body></html>").unwrap();
+    let out = mirsad().args(["analyze", "--json"]).arg(&page).arg(&empty).output().unwrap();
+    std::fs::remove_file(&empty).ok();
+    // One page has no article: exit status 2, its name in the message, the other analysed.
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("mirsad-empty-") && stderr.contains("no article text"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let a = &v["articles"][0];
+    assert_eq!(a["id"], "news-page.html");
+    assert_eq!(a["dct"]["value"], "2025-03-04");
+    assert_eq!(a["dct"]["source"], "metadata");
+    assert_eq!(a["outlet"], "جريدة المرصد & شركاه");
+    // Offsets count in the extracted text, which the JSON carries.
+    let chars: Vec<char> = a["text"].as_str().unwrap().chars().collect();
+    assert!(!a["entities"].as_array().unwrap().is_empty());
+    for m in a["entities"].as_array().unwrap() {
+        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[s..e].iter().collect::<String>(), m["text"].as_str().unwrap());
+    }
+}

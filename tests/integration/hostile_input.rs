@@ -1,7 +1,7 @@
 use mirsad::{analyze, ArticleInput, Corpus};
 
 fn one(text: String) -> Vec<ArticleInput> {
-    vec![ArticleInput { id: "x".into(), text, dct: None }]
+    vec![ArticleInput { id: "x".into(), text, dct: None, page: None }]
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn invalid_utf8_is_named() {
 
 #[test]
 fn bad_given_date_is_refused() {
-    let err = analyze(&[ArticleInput { id: "x".into(), text: "نص".into(), dct: Some("2024-13-01".into()) }]).unwrap_err().to_string();
+    let err = analyze(&[ArticleInput { id: "x".into(), text: "نص".into(), dct: Some("2024-13-01".into()), page: None }]).unwrap_err().to_string();
     assert!(err.contains("2024-13-01"), "{err}");
 }
 

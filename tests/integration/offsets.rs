@@ -5,7 +5,7 @@ use mirsad::{analyze, ArticleInput};
 #[test]
 fn mention_offsets_in_three_units() {
     let text = "😀 کوریا الشمالیة: قالَ الرئيـــس فلاديمير بوتين في موسكو.";
-    let a = analyze(&[ArticleInput { id: "x".into(), text: text.into(), dct: None }]).unwrap();
+    let a = analyze(&[ArticleInput { id: "x".into(), text: text.into(), dct: None, page: None }]).unwrap();
     let chars: Vec<char> = text.chars().collect();
     let units: Vec<u16> = text.encode_utf16().collect();
     for m in &a.articles[0].entities {
