@@ -20,7 +20,16 @@ fn seeds() -> Vec<ArticleInput> {
         .collect()
 }
 
+/// `cargo bench -- WORD...` runs only the cases whose name contains a WORD.
+fn selected(name: &str) -> bool {
+    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
+}
+
 fn bench<T>(name: &str, mut f: impl FnMut() -> T) {
+    if !selected(name) {
+        return;
+    }
     let mut times = Vec::new();
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(1) || times.len() < 5 {
@@ -34,10 +43,57 @@ fn bench<T>(name: &str, mut f: impl FnMut() -> T) {
     println!("{name:40} median {:>10.1} µs   p95 {:>10.1} µs   ({} runs)", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6, times.len());
 }
 
+/// Sentences of `../shared/data` (ANERcorp training part, AQMAR) joined into
+/// articles of about 4 KB, when that folder is beside the project.
+fn shared_corpus_text() -> Option<Vec<String>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    let mut articles = Vec::new();
+    let mut current = String::new();
+    for file in ["anercorp-train/train.spans.jsonl", "aqmar/all.spans.jsonl"] {
+        let text = std::fs::read_to_string(dir.join(file)).ok()?;
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            current.push_str(v["text"].as_str()?);
+            current.push('\n');
+            if current.len() > 4096 {
+                articles.push(std::mem::take(&mut current));
+            }
+        }
+    }
+    Some(articles)
+}
+
+/// The text stage alone (tokens, lines, sentences, boilerplate) in MB/s.
+fn bench_text_stage(name: &str, texts: &[&str]) {
+    if !selected(name) {
+        return;
+    }
+    let bytes: usize = texts.iter().map(|t| t.len()).sum();
+    let mut times = Vec::new();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(2) || times.len() < 3 {
+        let t = Instant::now();
+        std::hint::black_box(mirsad::text::read_documents(texts));
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2].as_secs_f64();
+    println!("{name:40} {:>8.1} MB/s   ({:.1} MB, {} runs)", bytes as f64 / median / 1e6, bytes as f64 / 1e6, times.len());
+}
+
 fn main() {
     let articles = seeds();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     println!("seeds: {} articles, {} KB", articles.len(), bytes / 1024);
+    let seed_texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    bench_text_stage("text stage, seeds", &seed_texts);
+    match shared_corpus_text() {
+        Some(corpus) => {
+            let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
+            bench_text_stage("text stage, ../shared/data sentences", &texts);
+        }
+        None => println!("(../shared/data not found: its text-stage case is skipped)"),
+    }
     bench("analyze 5 seeds", || Corpus::new(&articles).unwrap());
     let corpus = Corpus::new(&articles).unwrap();
     for q in ["بيونج يانج", "بوتين", "\"كوريا الشمالية\"", "صواري", "بوتبن"] {

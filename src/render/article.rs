@@ -148,7 +148,8 @@ fn render_line(text: &str, line: Span, notes: &[(Span, Note)], passages: &[Span]
 /// Escape text, isolating Latin runs and numbers with `<bdi>` so they do not
 /// reorder the surrounding right-to-left text.
 pub fn push_text(s: &str, out: &mut String) {
-    let is_ltr = |c: char| c.is_ascii_alphanumeric() || (c.is_alphabetic() && !crate::text::charset::is_arabic_letter(c));
+    // The Arabic test first: `is_alphabetic` is a slow table lookup outside ASCII.
+    let is_ltr = |c: char| c.is_ascii_alphanumeric() || (!crate::text::charset::is_arabic_letter(c) && c.is_alphabetic());
     // Characters that continue a left-to-right run when another LTR character follows.
     let joins = |c: char| matches!(c, ' ' | '.' | ',' | ':' | '-' | '/' | '\'');
     let chars: Vec<(usize, char)> = s.char_indices().collect();

@@ -37,7 +37,18 @@ pub(crate) fn word_keys(raw: &str, norm: &str, out: &mut Vec<(String, bool)>) {
         if let Some(rest) = strip_article(&r.stem) {
             push_unique(out, rest.to_string(), true);
         }
+        if let Some(rest) = strip_future(&r.stem) {
+            push_unique(out, rest.to_string(), true);
+        }
     }
+}
+
+/// The verb without its future prefix `س` (`سيزور` → `يزور`, `وستعقد` → `تعقد`):
+/// `س` before an imperfect prefix (`ي ت ن ا`), with a stem of at least four
+/// letters left, so `سيول` and `ستة` stay whole. Search only: a name can start so.
+pub(crate) fn strip_future(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix('س')?;
+    (rest.starts_with(['ي', 'ت', 'ن', 'ا']) && rest.chars().count() >= 4).then_some(rest)
 }
 
 fn push_unique(out: &mut Vec<(String, bool)>, key: String, reading: bool) {
@@ -216,9 +227,14 @@ mod tests {
             ("article", "الصواريخ", "صواريخ"),
             ("lam-lam", "للصواريخ", "صواريخ"),
             ("conjunction-article", "والصواريخ", "صواريخ"),
+            ("future", "سيزور", "يزور"),
+            ("conjunction-future", "وستعقد", "تعقد"),
         ];
         for (name, raw, want) in cases {
             assert!(keys(raw).iter().any(|k| k == want), "case {name}: {:?}", keys(raw));
+        }
+        for whole in ["سيول", "ستة"] {
+            assert!(!keys(whole).iter().any(|k| Some(k.as_str()) == fold(whole).strip_prefix('س')), "{whole} keeps its س: {:?}", keys(whole));
         }
         assert_eq!(keys("Reuters"), vec!["reuters"]);
         assert!(keys("").is_empty());

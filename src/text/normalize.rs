@@ -78,7 +78,49 @@ pub fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// Below this code point, folds are looked up in a flat array: the text stage
+/// folds every character, and a hash lookup each was most of its time.
+const DENSE_LIMIT: usize = 0x3100;
+const KEEP: u32 = 0;
+const DROP: u32 = 1;
+/// The fold is in the hash table (a replacement by several characters).
+const IN_TABLE: u32 = u32::MAX;
+
+/// `dense[c]`: KEEP, DROP, IN_TABLE, or the one replacement character + 2.
+fn dense_folds() -> &'static [u32] {
+    static DENSE: OnceLock<Vec<u32>> = OnceLock::new();
+    DENSE.get_or_init(|| {
+        let table = fold_table();
+        (0..DENSE_LIMIT as u32)
+            .map(|cp| {
+                let Some(c) = char::from_u32(cp) else { return KEEP };
+                match table.get(&c) {
+                    Some(Fold::Drop) => DROP,
+                    Some(Fold::Replace(to)) if to.len() == 1 => to[0] as u32 + 2,
+                    Some(Fold::Replace(_)) => IN_TABLE,
+                    None if c.is_uppercase() => {
+                        let mut lower = c.to_lowercase();
+                        match (lower.next(), lower.next()) {
+                            (Some(l), None) => l as u32 + 2,
+                            _ => IN_TABLE,
+                        }
+                    }
+                    None => KEEP,
+                }
+            })
+            .collect()
+    })
+}
+
 fn fold_plain(c: char, out: &mut String) {
+    if let Some(&entry) = dense_folds().get(c as usize) {
+        match entry {
+            KEEP => return out.push(c),
+            DROP => return,
+            IN_TABLE => {}
+            to => return out.extend(char::from_u32(to - 2)),
+        }
+    }
     match fold_table().get(&c) {
         Some(Fold::Drop) => {}
         Some(Fold::Replace(to)) => out.extend(to.iter()),

@@ -163,25 +163,28 @@ fn has_sentence_punctuation(s: &str) -> bool {
 /// the second half of an article starts a block that runs to its end.
 pub fn detect_boilerplate(docs: &mut [Document]) {
     // Short lines shared by several articles of the set.
-    let mut across: HashMap<String, usize> = HashMap::new();
-    for doc in docs.iter() {
+    // Every line folded once, for both passes.
+    let folded_docs: Vec<Vec<String>> = docs.iter().map(|d| d.lines.iter().map(|l| fold(d.slice(*l))).collect()).collect();
+    let mut across: HashMap<&str, usize> = HashMap::new();
+    for folded in &folded_docs {
         let mut seen = std::collections::HashSet::new();
-        for line in &doc.lines {
-            let f = fold(doc.slice(*line));
-            if word_count(&f) <= 4 && !has_sentence_punctuation(&f) && seen.insert(f.clone()) {
-                *across.entry(f).or_default() += 1;
+        for f in folded {
+            if word_count(f) <= 4 && !has_sentence_punctuation(f) && seen.insert(f.as_str()) {
+                *across.entry(f.as_str()).or_default() += 1;
             }
         }
     }
-    for doc in docs.iter_mut() {
-        let folded: Vec<String> = doc.lines.iter().map(|l| fold(doc.slice(*l))).collect();
+    for (doc, folded) in docs.iter_mut().zip(&folded_docs) {
         let mut within: HashMap<&str, usize> = HashMap::new();
-        for f in &folded {
+        for f in folded {
             *within.entry(f.as_str()).or_default() += 1;
         }
         let mut regions: Vec<Boilerplate> = Vec::new();
         let (mut source_outlet, mut site_outlet) = (None, None);
-        for (i, (line, f)) in doc.lines.iter().zip(&folded).enumerate() {
+        // The first line that reads like body text: section labels come before it;
+        // one-word lines after it are in-text headings (`الخلفية`).
+        let body_start = folded.iter().position(|f| word_count(f) > 8).unwrap_or(folded.len());
+        for (i, (line, f)) in doc.lines.iter().zip(folded).enumerate() {
             let short = word_count(f) <= 4 && !has_sentence_punctuation(f);
             if let Some((kind, cue_len)) = cue_of(f) {
                 let span = if kind == BoilerplateKind::Related && line.start * 2 >= doc.text.len() {
@@ -201,12 +204,12 @@ pub fn detect_boilerplate(docs: &mut [Document]) {
                 regions.push(Boilerplate { span, kind });
             } else if short && within.get(f.as_str()).copied().unwrap_or(0) >= 2 {
                 regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
-            } else if short && i > 0 && across.get(f).copied().unwrap_or(0) >= 2 {
+            } else if short && i > 0 && across.get(f.as_str()).copied().unwrap_or(0) >= 2 {
                 if site_outlet.is_none() {
                     site_outlet = Some(doc.slice(*line).to_string());
                 }
                 regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
-            } else if i > 0 && word_count(f) == 1 && !f.chars().any(|c| c.is_ascii_digit()) && !has_sentence_punctuation(f) {
+            } else if i > 0 && i < body_start && word_count(f) == 1 && !f.chars().any(|c| c.is_ascii_digit()) && !has_sentence_punctuation(f) {
                 // A one-word line between the headline and the body is a section label.
                 regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
             }

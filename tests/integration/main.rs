@@ -6,6 +6,8 @@ mod cli;
 mod hostile_input;
 // Offsets in all three units on text with Persian letters, tatweel, diacritics, emoji.
 mod offsets;
+// Golden files of the text stage (tests/golden/text/).
+mod golden;
 // The seeds scored against ../shared/gold with ../shared/eval/score.py.
 mod seeds_score;
 

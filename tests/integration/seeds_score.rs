@@ -42,3 +42,38 @@ fn seeds_reach_the_floors() {
     eprintln!("seed scores:\n{report}");
     assert!(failed.is_empty(), "below the floor: {failed:?}\n{report}");
 }
+
+/// Boilerplate against the gold regions, by characters: precision, recall, and
+/// the kind agreeing where they overlap. score.py does not score boilerplate.
+#[test]
+fn seeds_boilerplate_overlaps_the_gold() {
+    let out = Command::new(env!("CARGO_BIN_EXE_mirsad")).arg("analyze").arg("--json").args(seed_paths()).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let chars = |regions: &serde_json::Value| -> Vec<(u64, String)> {
+        let mut set = Vec::new();
+        for r in regions.as_array().unwrap() {
+            for c in r["start"].as_u64().unwrap()..r["end"].as_u64().unwrap() {
+                set.push((c, r["kind"].as_str().unwrap().to_string()));
+            }
+        }
+        set
+    };
+    let (mut tp, mut same_kind, mut sys, mut gold) = (0usize, 0usize, 0usize, 0usize);
+    for a in v["articles"].as_array().unwrap() {
+        let path = shared().join("gold").join(format!("{}.json", a["id"].as_str().unwrap()));
+        let g: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let (s, gl) = (chars(&a["boilerplate"]), chars(&g["boilerplate"]));
+        let gold_kind: std::collections::HashMap<u64, &str> = gl.iter().map(|(c, k)| (*c, k.as_str())).collect();
+        for (c, k) in &s {
+            if let Some(gk) = gold_kind.get(c) {
+                tp += 1;
+                same_kind += usize::from(gk == k);
+            }
+        }
+        sys += s.len();
+        gold += gl.len();
+    }
+    let (p, r, k) = (tp as f64 / sys.max(1) as f64, tp as f64 / gold.max(1) as f64, same_kind as f64 / tp.max(1) as f64);
+    eprintln!("boilerplate: P {p:.3} R {r:.3} kind agreement {k:.3}");
+    assert!(p >= 0.95 && r >= 0.95 && k >= 0.95, "boilerplate P {p:.3} R {r:.3} kind {k:.3} (floors 0.95)");
+}
