@@ -47,6 +47,20 @@ use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use terms::EditBuffers;
 
+/// The stems a single word is indexed and looked up under: the light stem of the
+/// word and of each of its readings (without proclitics, article, future prefix).
+/// Two words match by stem when these share one. Public for the stemmer
+/// comparison (tests/integration/stemming.rs) and for debugging.
+pub fn word_stems(word: &str) -> Vec<String> {
+    let norm = fold(word);
+    let mut keys = Vec::new();
+    terms::word_keys(word, &norm, &mut keys);
+    let mut stems: Vec<String> = keys.into_iter().map(|(k, _)| terms::stem(&k).unwrap_or(k)).collect();
+    stems.sort();
+    stems.dedup();
+    stems
+}
+
 /// BM25 term-frequency saturation: how quickly repeated occurrences stop adding.
 pub const K1: f32 = 1.2;
 /// BM25 length normalisation, `0..=1`: how much a long article is penalised.

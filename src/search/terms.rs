@@ -13,9 +13,16 @@ use crate::text::clitics;
 const ARTICLE: &str = "ال";
 /// A reading or stem shorter than this (in letters) is not made.
 const MIN_STEM_CHARS: usize = 3;
-/// Suffixes the light stemmer strips (one of them, longest first), as folded
-/// text: `ية` is folded to `يه`, `ة` to `ه`.
-const SUFFIXES: [&str; 12] = ["هما", "ات", "ون", "ين", "ان", "ها", "هم", "كم", "نا", "يه", "ي", "ه"];
+/// The light stemmer strips up to one suffix of each group, in this order
+/// (longest first within a group), as folded text (`ية` is `يه`, `ة` is `ه`):
+/// an attached pronoun, then a number/gender ending, then a nisba or teh marbuta.
+/// `شركاتها` → `شركات` → `شرك`; `الأمريكيين` → `امريكي` → `امريك`.
+const PRONOUN_SUFFIXES: [&str; 6] = ["هما", "ها", "هم", "كم", "نا", "ه"];
+const NUMBER_SUFFIXES: [&str; 4] = ["ات", "ون", "ين", "ان"];
+const NISBA_SUFFIXES: [&str; 3] = ["يه", "ي", "ه"];
+/// A teh marbuta before a pronoun is written `ت` (`زيارته`); it is dropped
+/// only when this many letters stay (`حكومت` → `حكوم`, but `وقت` stays).
+const MIN_TEH_STEM_CHARS: usize = 4;
 /// A word shorter than this has no transliteration key: short words differ
 /// by too little for a looser match to mean the same word.
 const MIN_KEY_WORD_CHARS: usize = 4;
@@ -34,6 +41,11 @@ pub(crate) fn word_keys(raw: &str, norm: &str, out: &mut Vec<(String, bool)>) {
     }
     for r in clitics::readings(raw, norm) {
         push_unique(out, r.stem.clone(), true);
+        // A reading that is a known name is not read further: `لبنان` is not
+        // `ل` + `بنان`, `وكندا` is `و` + `كندا` and no more.
+        if is_known_name(&r.stem) {
+            break;
+        }
         if let Some(rest) = strip_article(&r.stem) {
             push_unique(out, rest.to_string(), true);
         }
@@ -62,22 +74,43 @@ pub(crate) fn strip_article(word: &str) -> Option<&str> {
     word.strip_prefix(ARTICLE).filter(|rest| rest.chars().count() >= MIN_STEM_CHARS - 1)
 }
 
+/// A folded single word that the gazetteer knows as a name (with its variants).
+fn is_known_name(word: &str) -> bool {
+    crate::entities::lexicon::lexicon().names.contains_key(word)
+}
+
 /// The light stem of a folded word: without the article and one common suffix,
 /// keeping at least three letters. `None` when nothing was stripped.
 pub(crate) fn stem(word: &str) -> Option<String> {
-    if !word.chars().all(is_arabic_letter) {
+    // A known name is its own stem: `لبنان` is not `لبن` + `ان`.
+    if !word.chars().all(is_arabic_letter) || is_known_name(word) {
         return None;
     }
     let mut w = word;
     if let Some(rest) = w.strip_prefix(ARTICLE).filter(|r| r.chars().count() >= MIN_STEM_CHARS) {
         w = rest;
     }
-    for suffix in SUFFIXES {
-        if let Some(rest) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= MIN_STEM_CHARS) {
+    let strip_one = |w: &mut &str, group: &[&str]| -> bool {
+        for suffix in group {
+            if let Some(rest) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= MIN_STEM_CHARS) {
+                *w = rest;
+                return true;
+            }
+        }
+        false
+    };
+    let pronoun = strip_one(&mut w, &PRONOUN_SUFFIXES);
+    let before_number = w.len();
+    let number = strip_one(&mut w, &NUMBER_SUFFIXES);
+    // The `ت` of a teh marbuta before a pronoun or a dual ending (`الدولتين`).
+    let dual = number && (word[..before_number].ends_with("ين") || word[..before_number].ends_with("ان"));
+    let teh_min = if dual { MIN_STEM_CHARS } else { MIN_TEH_STEM_CHARS };
+    if (pronoun && !number) || dual {
+        if let Some(rest) = w.strip_suffix('ت').filter(|r| r.chars().count() >= teh_min) {
             w = rest;
-            break;
         }
     }
+    strip_one(&mut w, &NISBA_SUFFIXES);
     (w.len() != word.len()).then(|| w.to_string())
 }
 

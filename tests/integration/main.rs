@@ -8,6 +8,8 @@ mod hostile_input;
 mod offsets;
 // Golden files of the text stage (tests/golden/text/).
 mod golden;
+// Our light stemmer against Snowball's Arabic stemmer on word pairs.
+mod stemming;
 // The seeds scored against ../shared/gold with ../shared/eval/score.py.
 mod seeds_score;
 
