@@ -28,7 +28,7 @@ ROOT=$PWD
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 TARGET=wasm32-unknown-unknown
-WASM_IN="target/$TARGET/release/mirsad.wasm"
+WASM_IN="target/$TARGET/wasm/mirsad.wasm"   # the `wasm` profile of Cargo.toml: opt-level z
 WORK=target/www                 # intermediate outputs (no-modules glue)
 PORT="${PORT:-8080}"
 
@@ -133,9 +133,9 @@ build() {
     ensure_npm_packages
     local t0=$SECONDS
 
-    step "cargo build --lib --release --target $TARGET"
+    step "cargo build --lib --profile wasm --target $TARGET"
     # --lib: the binary has the same name as the library.
-    cargo build --lib --release --target "$TARGET"
+    cargo build --lib --profile wasm --target "$TARGET"
 
     step "wasm-bindgen (web → dist/pkg, no-modules → $WORK/nm)"
     rm -rf dist "$WORK"

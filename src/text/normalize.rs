@@ -71,11 +71,31 @@ fn is_presentation_form(c: char) -> bool {
 
 /// Fold one character, appending the result to `out`.
 pub fn fold_char(c: char, out: &mut String) {
+    fold_char_with(dense_folds(), c, out);
+}
+
+/// [`fold_char`] with the flat table already in hand (the hot loops fetch it once).
+#[inline]
+fn fold_char_with(dense: &[u32], c: char, out: &mut String) {
     if is_presentation_form(c) {
-        unicode_normalization::char::decompose_compatible(c, |d| fold_plain(d, out));
+        // Not recursive: a form without a decomposition comes back as itself.
+        unicode_normalization::char::decompose_compatible(c, |d| fold_plain(dense, d, out));
     } else {
-        fold_plain(c, out);
+        fold_plain(dense, c, out);
     }
+}
+
+#[inline]
+fn fold_plain(dense: &[u32], c: char, out: &mut String) {
+    if let Some(&entry) = dense.get(c as usize) {
+        match entry {
+            KEEP => return out.push(c),
+            DROP => return,
+            IN_TABLE => {}
+            to => return out.extend(char::from_u32(to - 2)),
+        }
+    }
+    fold_from_table(c, out);
 }
 
 /// Below this code point, folds are looked up in a flat array: the text stage
@@ -112,15 +132,8 @@ fn dense_folds() -> &'static [u32] {
     })
 }
 
-fn fold_plain(c: char, out: &mut String) {
-    if let Some(&entry) = dense_folds().get(c as usize) {
-        match entry {
-            KEEP => return out.push(c),
-            DROP => return,
-            IN_TABLE => {}
-            to => return out.extend(char::from_u32(to - 2)),
-        }
-    }
+/// The fold of a character outside the flat table (or one that folds to several).
+fn fold_from_table(c: char, out: &mut String) {
     match fold_table().get(&c) {
         Some(Fold::Drop) => {}
         Some(Fold::Replace(to)) => out.extend(to.iter()),
@@ -132,8 +145,9 @@ fn fold_plain(c: char, out: &mut String) {
 /// Fold a string for matching, without an offset map.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    let dense = dense_folds();
     for c in raw.chars() {
-        fold_char(c, &mut out);
+        fold_char_with(dense, c, &mut out);
     }
     out
 }

@@ -49,6 +49,9 @@ pub fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// How far (in bytes) an open quotation keeps full stops inside one sentence.
+const MAX_QUOTE_BYTES: usize = 600;
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…' | '۔')
 }
@@ -61,8 +64,23 @@ pub fn sentences(text: &str, lines: &[Span]) -> Vec<Span> {
         let Some(body) = text.get(line.start..line.end) else { continue };
         let mut start = 0;
         let mut it = body.char_indices().peekable();
+        // Inside a quotation a full stop does not end the sentence (`قال: "… مستعدون.
+        // لكننا …"`), unless the quote never closes: past MAX_QUOTE_BYTES it is
+        // taken for a stray mark.
+        let mut quote_open: Option<usize> = None;
         while let Some((b, c)) = it.next() {
+            match c {
+                '“' | '«' => quote_open = Some(b),
+                '”' | '»' => quote_open = None,
+                '"' => quote_open = if quote_open.is_some() { None } else { Some(b) },
+                _ => {}
+            }
             if !is_sentence_end(c) {
+                continue;
+            }
+            // …unless the quotation closes right after the mark (`سنرد."`).
+            let closes_next = matches!(it.peek(), Some(&(_, '"' | '”' | '»')));
+            if !closes_next && quote_open.is_some_and(|q| b - q < MAX_QUOTE_BYTES) {
                 continue;
             }
             // Let closing quotes and repeated marks join the sentence they end.
@@ -70,6 +88,9 @@ pub fn sentences(text: &str, lines: &[Span]) -> Vec<Span> {
             while let Some(&(nb, nc)) = it.peek() {
                 if is_sentence_end(nc) || matches!(nc, '"' | '”' | '»' | '\'' | ')') {
                     end = nb + nc.len_utf8();
+                    if matches!(nc, '"' | '”' | '»') {
+                        quote_open = None;
+                    }
                     it.next();
                 } else {
                     break;
@@ -125,7 +146,7 @@ fn cues() -> &'static [(BoilerplateKind, String)] {
 
 /// The cue a folded line starts with, if any. A cue must be followed by a colon,
 /// a space or the end of the line; `byline`/`share` cues only count on short lines.
-fn cue_of(folded_line: &str) -> Option<(BoilerplateKind, usize)> {
+fn cue_of(folded_line: &str, words: usize) -> Option<(BoilerplateKind, usize)> {
     for (kind, phrase) in cues() {
         let Some(rest) = folded_line.strip_prefix(phrase.as_str()) else { continue };
         let rest_trim = rest.trim_start();
@@ -134,7 +155,6 @@ fn cue_of(folded_line: &str) -> Option<(BoilerplateKind, usize)> {
             continue;
         }
         let has_colon = rest_trim.starts_with(':');
-        let words = folded_line.split_whitespace().count();
         let ok = match kind {
             BoilerplateKind::Byline => has_colon || words <= 4,
             BoilerplateKind::Source | BoilerplateKind::Tags => has_colon || words <= 6,
@@ -145,6 +165,34 @@ fn cue_of(folded_line: &str) -> Option<(BoilerplateKind, usize)> {
         }
     }
     None
+}
+
+/// Words in a line head that [`fold_line_head`] folds: more than any cue has.
+const HEAD_WORDS: usize = 12;
+
+/// A line folded (whole when it has at most [`HEAD_WORDS`] words, else its first
+/// words only), and its word count.
+fn fold_line_head(line: &str) -> (String, usize) {
+    let words = word_count(line);
+    if words <= HEAD_WORDS {
+        return (fold(line), words);
+    }
+    // The byte where word HEAD_WORDS + 1 starts.
+    let mut seen = 0;
+    let mut in_word = false;
+    let mut cut = line.len();
+    for (b, c) in line.char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            if seen == HEAD_WORDS {
+                cut = b;
+                break;
+            }
+            seen += 1;
+        }
+        in_word = !space;
+    }
+    (fold(line.get(..cut).unwrap_or(line)), words)
 }
 
 /// Words of a line, for the shape tests.
@@ -163,30 +211,35 @@ fn has_sentence_punctuation(s: &str) -> bool {
 /// the second half of an article starts a block that runs to its end.
 pub fn detect_boilerplate(docs: &mut [Document]) {
     // Short lines shared by several articles of the set.
-    // Every line folded once, for both passes.
-    let folded_docs: Vec<Vec<String>> = docs.iter().map(|d| d.lines.iter().map(|l| fold(d.slice(*l))).collect()).collect();
+    // Every line folded once, for both passes; a long line only as far as a cue
+    // could reach (most of an article's text is in long lines, and they are
+    // never short-line boilerplate).
+    let folded_docs: Vec<Vec<(String, usize)>> = docs.iter().map(|d| d.lines.iter().map(|l| fold_line_head(d.slice(*l))).collect()).collect();
     let mut across: HashMap<&str, usize> = HashMap::new();
     for folded in &folded_docs {
         let mut seen = std::collections::HashSet::new();
-        for f in folded {
-            if word_count(f) <= 4 && !has_sentence_punctuation(f) && seen.insert(f.as_str()) {
+        for (f, words) in folded {
+            if *words <= 4 && !has_sentence_punctuation(f) && seen.insert(f.as_str()) {
                 *across.entry(f.as_str()).or_default() += 1;
             }
         }
     }
     for (doc, folded) in docs.iter_mut().zip(&folded_docs) {
         let mut within: HashMap<&str, usize> = HashMap::new();
-        for f in folded {
-            *within.entry(f.as_str()).or_default() += 1;
+        for (f, words) in folded {
+            if *words <= 4 {
+                *within.entry(f.as_str()).or_default() += 1;
+            }
         }
         let mut regions: Vec<Boilerplate> = Vec::new();
         let (mut source_outlet, mut site_outlet) = (None, None);
         // The first line that reads like body text: section labels come before it;
         // one-word lines after it are in-text headings (`الخلفية`).
-        let body_start = folded.iter().position(|f| word_count(f) > 8).unwrap_or(folded.len());
-        for (i, (line, f)) in doc.lines.iter().zip(folded).enumerate() {
-            let short = word_count(f) <= 4 && !has_sentence_punctuation(f);
-            if let Some((kind, cue_len)) = cue_of(f) {
+        let body_start = folded.iter().position(|(_, words)| *words > 8).unwrap_or(folded.len());
+        for (i, (line, (f, words))) in doc.lines.iter().zip(folded).enumerate() {
+            let words = *words;
+            let short = words <= 4 && !has_sentence_punctuation(f);
+            if let Some((kind, cue_len)) = cue_of(f, words) {
                 let span = if kind == BoilerplateKind::Related && line.start * 2 >= doc.text.len() {
                     Span::new(line.start, doc.lines.last().map_or(line.end, |l| l.end))
                 } else {
@@ -209,7 +262,7 @@ pub fn detect_boilerplate(docs: &mut [Document]) {
                     site_outlet = Some(doc.slice(*line).to_string());
                 }
                 regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
-            } else if i > 0 && i < body_start && word_count(f) == 1 && !f.chars().any(|c| c.is_ascii_digit()) && !has_sentence_punctuation(f) {
+            } else if i > 0 && i < body_start && words == 1 && !f.chars().any(|c| c.is_ascii_digit()) && !has_sentence_punctuation(f) {
                 // A one-word line between the headline and the body is a section label.
                 regions.push(Boilerplate { span: *line, kind: BoilerplateKind::Masthead });
             }
@@ -254,6 +307,20 @@ mod tests {
     }
 
     #[test]
+    fn quotations_keep_their_full_stops() {
+        let text = "قال الوزير: \"نحن مستعدون للحوار. لكننا سنرد.\" وغادر. ثم قال «لن نتراجع. أبدا» وعاد.\nوقال \"بلا إغلاق. ثم جملة أخرى";
+        let ls = lines(text);
+        let got: Vec<&str> = sentences(text, &ls).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            vec!["قال الوزير: \"نحن مستعدون للحوار. لكننا سنرد.\"", "وغادر.", "ثم قال «لن نتراجع. أبدا» وعاد.", "وقال \"بلا إغلاق. ثم جملة أخرى"]
+        );
+        // A quotation mark that never closes holds a full stop only so far.
+        let long = format!("قال \"{}. وبعد", "كلام طويل ".repeat(80));
+        assert_eq!(sentences(&long, &lines(&long)).len(), 2);
+    }
+
+    #[test]
     fn repeated_lines_and_cues_are_boilerplate() {
         let a = "طاقم التحرير\nفلان الفلاني\nطاقم التحرير\nفلان الفلاني\n\nعنوان الخبر الأول\n\nموقع الأخبار\n\nنص الخبر الأول هنا، وفيه جمل كثيرة.\nكلمات دلالية: سياسة اقتصاد";
         let b = "عنوان آخر تماما\n\nموقع الأخبار\n\nنص ثان طويل بما يكفي ليكون متنا حقيقيا.\nالمصدر: وكالة ما";
@@ -266,5 +333,15 @@ mod tests {
         assert_eq!(docs[0].slice(docs[0].title.unwrap()), "عنوان الخبر الأول");
         assert_eq!(docs[1].outlet.as_deref(), Some("وكالة ما"));
         assert_eq!(docs[0].outlet.as_deref(), Some("موقع الأخبار"));
+    }
+
+    #[test]
+    fn long_lines_are_folded_only_at_their_head() {
+        let words: Vec<String> = (0..20).map(|i| format!("كلمة{i}")).collect();
+        let line = words.join(" ");
+        let (head, n) = fold_line_head(&line);
+        assert_eq!(n, 20);
+        assert_eq!(head, fold(&words[..HEAD_WORDS].join(" ")) + " ");
+        assert_eq!(fold_line_head("المصدر: الحرة"), (fold("المصدر: الحرة"), 2));
     }
 }

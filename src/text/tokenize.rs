@@ -1,7 +1,7 @@
 //! Splitting raw text into words, numbers and punctuation, with byte spans.
 
 use super::charset::{digit_value, is_arabic_letter, is_arabic_mark, is_number_separator};
-use super::normalize::fold;
+use super::normalize::fold_char;
 use crate::offsets::Span;
 
 /// What a token is.
@@ -57,25 +57,27 @@ fn class(c: char) -> Class {
 /// Tokenise `text`. Whitespace and invisible controls separate tokens and are not tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    // Each character classified once; the loops below look ahead by index.
+    let chars: Vec<(usize, char, Class)> = text.char_indices().map(|(b, c)| (b, c, class(c))).collect();
+    let class_at = |i: usize| chars.get(i).map(|&(_, _, k)| k);
+    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _, _)| b);
     let mut i = 0;
-    while let Some(&(start, c)) = chars.get(i) {
-        let (kind, next) = match class(c) {
+    while let Some(&(start, c, k)) = chars.get(i) {
+        let (kind, next) = match k {
             Class::Space => {
                 i += 1;
                 continue;
             }
             Class::Arabic | Class::Mark => {
                 let mut j = i + 1;
-                while chars.get(j).is_some_and(|&(_, c)| matches!(class(c), Class::Arabic | Class::Mark)) {
+                while matches!(class_at(j), Some(Class::Arabic | Class::Mark)) {
                     j += 1;
                 }
                 (TokenKind::Word, j)
             }
             Class::Latin => {
                 let mut j = i + 1;
-                while chars.get(j).is_some_and(|&(_, c)| class(c) == Class::Latin || (c == '\'' && chars.get(j + 1).is_some_and(|&(_, d)| class(d) == Class::Latin))) {
+                while chars.get(j).is_some_and(|&(_, c, k)| k == Class::Latin || (c == '\'' && class_at(j + 1) == Some(Class::Latin))) {
                     j += 1;
                 }
                 (TokenKind::Latin, j)
@@ -84,8 +86,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let mut j = i + 1;
                 loop {
                     match chars.get(j) {
-                        Some(&(_, d)) if class(d) == Class::Digit => j += 1,
-                        Some(&(_, s)) if is_number_separator(s) && chars.get(j + 1).is_some_and(|&(_, d)| class(d) == Class::Digit) => j += 2,
+                        Some(&(_, _, Class::Digit)) => j += 1,
+                        Some(&(_, s, _)) if is_number_separator(s) && class_at(j + 1) == Some(Class::Digit) => j += 2,
                         _ => break,
                     }
                 }
@@ -93,8 +95,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             Class::Other => (TokenKind::Punct, i + 1),
         };
+        let _ = c;
         let span = Span::new(start, end_of(next));
-        tokens.push(Token { span, kind, norm: fold(&text[span.start..span.end]) });
+        let mut norm = String::with_capacity(span.end - span.start);
+        for &(_, c, _) in chars.get(i..next).unwrap_or(&[]) {
+            fold_char(c, &mut norm);
+        }
+        tokens.push(Token { span, kind, norm });
         i = next;
     }
     tokens
