@@ -65,6 +65,15 @@ fn shared_corpus_text() -> Option<Vec<String>> {
 
 /// The text stage alone (tokens, lines, sentences, boilerplate) in MB/s.
 fn bench_text_stage(name: &str, texts: &[&str]) {
+    throughput(name, texts, || std::hint::black_box(mirsad::text::read_documents(texts)).len());
+    // Its parts, to see where the time goes.
+    throughput(&format!("{name}: tokens only"), texts, || texts.iter().map(|t| mirsad::text::tokenize::tokenize(t).len()).sum());
+    throughput(&format!("{name}: lines and sentences only"), texts, || {
+        texts.iter().map(|t| mirsad::text::structure::sentences(t, &mirsad::text::structure::lines(t)).len()).sum()
+    });
+}
+
+fn throughput(name: &str, texts: &[&str], mut f: impl FnMut() -> usize) {
     if !selected(name) {
         return;
     }
@@ -73,7 +82,7 @@ fn bench_text_stage(name: &str, texts: &[&str]) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(2) || times.len() < 3 {
         let t = Instant::now();
-        std::hint::black_box(mirsad::text::read_documents(texts));
+        std::hint::black_box(f());
         times.push(t.elapsed());
     }
     times.sort();

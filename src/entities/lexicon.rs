@@ -17,6 +17,7 @@ const GIVEN_FOREIGN: &str = include_str!("../../data/names/given_foreign.txt");
 const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
+const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
 
 /// The most spelling variants generated for one written name.
 const MAX_VARIANTS: usize = 16;
@@ -67,6 +68,9 @@ pub struct Lexicon {
     pub max_nationality_tokens: usize,
     /// Function words that never start or continue a name.
     pub function_words: HashSet<String>,
+    /// Words that corpora almost never show inside a name (`ردا`, `كثيرا`, `بأن`),
+    /// folded: they neither continue a name found by rule nor name a person alone.
+    pub common_words: HashSet<String>,
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -192,8 +196,12 @@ impl Lexicon {
         }
         lx.skeletons = skeleton_owners.into_iter().filter(|(_, o)| o.len() == 1).filter_map(|(k, o)| Some((k, *o.iter().next()?))).collect();
         lx.given_arabic = word_set(GIVEN_AR);
+        // Compound names are written joined too (`عبد الله` / `عبدالله`, `أبو بكر` / `أبوبكر`).
+        let joined: Vec<String> = lx.given_arabic.iter().filter(|n| n.contains(' ')).map(|n| n.replace(' ', "")).collect();
+        lx.given_arabic.extend(joined);
         lx.given_foreign = word_set(GIVEN_FOREIGN);
         lx.function_words = word_set(FUNCTION_WORDS);
+        lx.common_words = word_set(COMMON_WORDS);
         for line in data_lines(TRIGGERS) {
             let Some((kind, phrase)) = line.split_once('\t') else { continue };
             let folded = fold_name(phrase);

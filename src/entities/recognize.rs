@@ -106,6 +106,7 @@ fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
     w.is_word
         && n.chars().count() >= 2
         && !lx.function_words.contains(n)
+        && !lx.common_words.contains(n)
         && !lx.nationality.contains_key(n)
         && !lx.person_titles.contains(n)
         && !n.starts_with("ال")
@@ -231,6 +232,21 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 }
                 last += 1;
             }
+            // Two Arabic given names and then an ال-word: a family name (`عثمان محمد الأغبش`),
+            // unless it is a nationality adjective or a common word.
+            if arabic && !foreign && last > i && last + 1 < ws.len() && ws[last].joined_to_next && !covered[last + 1] {
+                let next = &ws[last + 1];
+                let surname = next.is_word
+                    && next.norm.starts_with("ال")
+                    && next.norm.chars().count() >= 4
+                    && !lx.function_words.contains(next.norm)
+                    && !lx.common_words.contains(next.norm)
+                    && nationality_len(lx, ws, last + 1) == 0
+                    && !lx.names.contains_key(next.norm);
+                if surname {
+                    last += 1;
+                }
+            }
             if last > i && !lx.person_connectors.contains(ws[last].norm) {
                 let name = phrase(ws, w.norm, i, last).unwrap_or_default();
                 let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None };
@@ -295,7 +311,9 @@ fn name_parts(lx: &Lexicon, name: &str) -> Vec<String> {
     if n < 2 {
         return out;
     }
-    let alone_ok = |t: &str| t.chars().count() >= 3 && !lx.given_arabic.contains(t) && !lx.function_words.contains(t) && !lx.person_connectors.contains(t);
+    let alone_ok = |t: &str| {
+        t.chars().count() >= 3 && !lx.given_arabic.contains(t) && !lx.function_words.contains(t) && !lx.common_words.contains(t) && !lx.person_connectors.contains(t)
+    };
     if let Some(last) = toks.last().filter(|t| alone_ok(t)) {
         out.push(last.to_string());
     }

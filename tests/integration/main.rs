@@ -1,5 +1,7 @@
 //! The one native integration test binary.
 
+// Entities on the held-out tenth of ANERcorp (../shared/data), against a floor.
+mod anercorp;
 // The `mirsad` command: usage, errors, JSON shape.
 mod cli;
 // Input that must be refused or survived, never a panic.
