@@ -106,11 +106,19 @@ fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
     w.is_word
         && n.chars().count() >= 2
         && !lx.function_words.contains(n)
-        && !lx.common_words.contains(n)
+        && !is_common(lx, w)
         && !lx.nationality.contains_key(n)
         && !lx.person_titles.contains(n)
         && !n.starts_with("ال")
         && !n.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A common word, also with a proclitic or an attached pronoun (`ومخاوفه` → `مخاوف`).
+fn is_common(lx: &Lexicon, w: &Word) -> bool {
+    w.readings.iter().any(|(_, stem)| {
+        lx.common_words.contains(stem.as_str())
+            || ["ه", "ها", "هم", "هما"].iter().any(|p| stem.strip_suffix(p).is_some_and(|s| s.chars().count() >= 3 && lx.common_words.contains(s)))
+    })
 }
 
 /// A name word may not continue a name when it starts with a conjunction or a
