@@ -65,7 +65,7 @@ fn shared_corpus_text() -> Option<Vec<String>> {
 
 /// The text stage alone (tokens, lines, sentences, boilerplate) in MB/s.
 fn bench_text_stage(name: &str, texts: &[&str]) {
-    throughput(name, texts, || std::hint::black_box(mirsad::text::read_documents(texts)).len());
+    throughput(&format!("{name}: whole stage"), texts, || std::hint::black_box(mirsad::text::read_documents(texts)).len());
     // Its parts, to see where the time goes.
     throughput(&format!("{name}: tokens only"), texts, || texts.iter().map(|t| mirsad::text::tokenize::tokenize(t).len()).sum());
     throughput(&format!("{name}: lines and sentences only"), texts, || {

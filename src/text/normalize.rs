@@ -145,11 +145,16 @@ fn fold_from_table(c: char, out: &mut String) {
 /// Fold a string for matching, without an offset map.
 pub fn fold(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
+    fold_into(raw, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+pub fn fold_into(raw: &str, out: &mut String) {
     let dense = dense_folds();
     for c in raw.chars() {
-        fold_char_with(dense, c, &mut out);
+        fold_char_with(dense, c, out);
     }
-    out
 }
 
 /// Folded text with, for every byte of it, the raw character it came from.

@@ -1,7 +1,7 @@
 //! Splitting raw text into words, numbers and punctuation, with byte spans.
 
 use super::charset::{digit_value, is_arabic_letter, is_arabic_mark, is_number_separator};
-use super::normalize::fold_char;
+use super::normalize::{fold_char, fold_into};
 use crate::offsets::Span;
 
 /// What a token is.
@@ -38,7 +38,20 @@ enum Class {
     Other,
 }
 
+#[inline]
 fn class(c: char) -> Class {
+    // The common cases first: the core Arabic letters, then ASCII.
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return Class::Arabic;
+    }
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' | 'A'..='Z' => Class::Latin,
+            '0'..='9' => Class::Digit,
+            c if c.is_ascii_whitespace() || c == '\u{0B}' => Class::Space,
+            _ => Class::Other,
+        };
+    }
     if is_arabic_letter(c) {
         Class::Arabic
     } else if is_arabic_mark(c) {
@@ -56,53 +69,57 @@ fn class(c: char) -> Class {
 
 /// Tokenise `text`. Whitespace and invisible controls separate tokens and are not tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    // Each character classified once; the loops below look ahead by index.
-    let chars: Vec<(usize, char, Class)> = text.char_indices().map(|(b, c)| (b, c, class(c))).collect();
-    let class_at = |i: usize| chars.get(i).map(|&(_, _, k)| k);
-    let end_of = |i: usize| chars.get(i).map_or(text.len(), |&(b, _, _)| b);
+    let mut tokens = Vec::with_capacity(text.len() / 8);
+    // A cursor over the text: the character at a byte offset, with its class.
+    let at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next()).map(|c| (c, class(c)));
     let mut i = 0;
-    while let Some(&(start, c, k)) = chars.get(i) {
-        let (kind, next) = match k {
+    while let Some((c, k)) = at(i) {
+        let start = i;
+        let mut j = i + c.len_utf8();
+        let mut norm = String::new();
+        let kind = match k {
             Class::Space => {
-                i += 1;
+                i = j;
                 continue;
             }
             Class::Arabic | Class::Mark => {
-                let mut j = i + 1;
-                while matches!(class_at(j), Some(Class::Arabic | Class::Mark)) {
-                    j += 1;
+                // Folded while scanned: words are most tokens.
+                norm.reserve(24);
+                fold_into(text.get(start..j).unwrap_or(""), &mut norm);
+                while let Some((c, Class::Arabic | Class::Mark)) = at(j) {
+                    fold_char(c, &mut norm);
+                    j += c.len_utf8();
                 }
-                (TokenKind::Word, j)
+                TokenKind::Word
             }
             Class::Latin => {
-                let mut j = i + 1;
-                while chars.get(j).is_some_and(|&(_, c, k)| k == Class::Latin || (c == '\'' && class_at(j + 1) == Some(Class::Latin))) {
-                    j += 1;
+                while let Some((c, k)) = at(j) {
+                    let apostrophe_in_word = c == '\'' && matches!(at(j + 1), Some((_, Class::Latin)));
+                    if k != Class::Latin && !apostrophe_in_word {
+                        break;
+                    }
+                    j += c.len_utf8();
                 }
-                (TokenKind::Latin, j)
+                TokenKind::Latin
             }
             Class::Digit => {
-                let mut j = i + 1;
                 loop {
-                    match chars.get(j) {
-                        Some(&(_, _, Class::Digit)) => j += 1,
-                        Some(&(_, s, _)) if is_number_separator(s) && class_at(j + 1) == Some(Class::Digit) => j += 2,
+                    match at(j) {
+                        Some((d, Class::Digit)) => j += d.len_utf8(),
+                        Some((s, _)) if is_number_separator(s) && matches!(at(j + s.len_utf8()), Some((_, Class::Digit))) => j += s.len_utf8(),
                         _ => break,
                     }
                 }
-                (TokenKind::Number, j)
+                TokenKind::Number
             }
-            Class::Other => (TokenKind::Punct, i + 1),
+            Class::Other => TokenKind::Punct,
         };
-        let _ = c;
-        let span = Span::new(start, end_of(next));
-        let mut norm = String::with_capacity(span.end - span.start);
-        for &(_, c, _) in chars.get(i..next).unwrap_or(&[]) {
-            fold_char(c, &mut norm);
+        let span = Span::new(start, j);
+        if kind != TokenKind::Word {
+            fold_into(text.get(start..j).unwrap_or(""), &mut norm);
         }
         tokens.push(Token { span, kind, norm });
-        i = next;
+        i = j;
     }
     tokens
 }
