@@ -195,7 +195,7 @@ run_tests() {
     # Optimised: unoptimised wasm is ~30x slower and the hostile-input cases (a
     # 1,000,000-character line) would hit the timeout. Not --release: with a
     # cdylib+rlib lib, `cargo test --release` for wasm32 collides on output file names.
-    CARGO_PROFILE_DEV_OPT_LEVEL=2 \
+    CARGO_PROFILE_TEST_OPT_LEVEL=2 \
     CHROMEDRIVER="$(command -v chromedriver)" \
     WASM_BINDGEN_TEST_TIMEOUT=120 \
     WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
