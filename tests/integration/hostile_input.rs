@@ -30,6 +30,15 @@ fn too_large_article_is_refused_with_sizes() {
 }
 
 #[test]
+fn a_set_over_50_mb_is_refused_with_its_size() {
+    // Eleven articles of 4.8 MB each: every one within its own limit, the set not.
+    let text = "ا".repeat(2_400_000);
+    let set: Vec<ArticleInput> = (0..11).map(|i| ArticleInput { id: format!("a{i}"), text: text.clone(), dct: None, page: None }).collect();
+    let err = analyze(&set).unwrap_err().to_string();
+    assert!(err.contains("come to 50.4 MB") && err.contains("limit is 50.0 MB"), "{err}");
+}
+
+#[test]
 fn binary_junk_is_refused() {
     let junk: String = (0u32..2000).filter_map(|i| char::from_u32(i % 32)).collect();
     let err = analyze(&one(junk)).unwrap_err().to_string();
