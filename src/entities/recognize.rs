@@ -108,9 +108,14 @@ fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
         && !lx.function_words.contains(n)
         && !is_common(lx, w)
         && !lx.nationality.contains_key(n)
-        && !lx.person_titles.contains(n)
+        && !is_title_word(lx, n)
         && !n.starts_with("ال")
         && !n.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A title, with or without its article (`الملك`, `ملك`, `السيد`): never a name word.
+fn is_title_word(lx: &Lexicon, w: &str) -> bool {
+    lx.person_titles.contains(w) || (!w.starts_with("ال") && lx.person_titles.contains(&format!("ال{w}")))
 }
 
 /// A common word, also with a proclitic or an attached pronoun (`ومخاوفه` → `مخاوف`).
@@ -248,7 +253,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                     && next.norm.starts_with("ال")
                     && next.norm.chars().count() >= 4
                     && !lx.function_words.contains(next.norm)
-                    && !lx.common_words.contains(next.norm)
+                    && !lx.person_titles.contains(next.norm)
                     && nationality_len(lx, ws, last + 1) == 0
                     && !lx.names.contains_key(next.norm);
                 if surname {
@@ -320,7 +325,12 @@ fn name_parts(lx: &Lexicon, name: &str) -> Vec<String> {
         return out;
     }
     let alone_ok = |t: &str| {
-        t.chars().count() >= 3 && !lx.given_arabic.contains(t) && !lx.function_words.contains(t) && !lx.common_words.contains(t) && !lx.person_connectors.contains(t)
+        t.chars().count() >= 3
+            && !lx.given_arabic.contains(t)
+            && !lx.function_words.contains(t)
+            && !lx.common_words.contains(t)
+            && !lx.person_connectors.contains(t)
+            && !is_title_word(lx, t)
     };
     if let Some(last) = toks.last().filter(|t| alone_ok(t)) {
         out.push(last.to_string());
