@@ -26,18 +26,24 @@ fn selected(name: &str) -> bool {
     words.is_empty() || words.iter().any(|w| name.contains(w.as_str()))
 }
 
-fn bench<T>(name: &str, mut f: impl FnMut() -> T) {
-    if !selected(name) {
-        return;
-    }
+/// Run `f` for at least `budget` and `min_runs` times: the sorted run times.
+fn time_runs<T>(budget: Duration, min_runs: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
     let mut times = Vec::new();
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(1) || times.len() < 5 {
+    while start.elapsed() < budget || times.len() < min_runs {
         let t = Instant::now();
         std::hint::black_box(f());
         times.push(t.elapsed());
     }
     times.sort();
+    times
+}
+
+fn bench<T>(name: &str, f: impl FnMut() -> T) {
+    if !selected(name) {
+        return;
+    }
+    let times = time_runs(Duration::from_secs(1), 5, f);
     let median = times[times.len() / 2];
     let p95 = times[(times.len() * 95 / 100).min(times.len() - 1)];
     println!("{name:40} median {:>10.1} µs   p95 {:>10.1} µs   ({} runs)", median.as_secs_f64() * 1e6, p95.as_secs_f64() * 1e6, times.len());
@@ -73,19 +79,12 @@ fn bench_text_stage(name: &str, texts: &[&str]) {
     });
 }
 
-fn throughput(name: &str, texts: &[&str], mut f: impl FnMut() -> usize) {
+fn throughput(name: &str, texts: &[&str], f: impl FnMut() -> usize) {
     if !selected(name) {
         return;
     }
     let bytes: usize = texts.iter().map(|t| t.len()).sum();
-    let mut times = Vec::new();
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(2) || times.len() < 3 {
-        let t = Instant::now();
-        std::hint::black_box(f());
-        times.push(t.elapsed());
-    }
-    times.sort();
+    let times = time_runs(Duration::from_secs(2), 3, f);
     let median = times[times.len() / 2].as_secs_f64();
     println!("{name:40} {:>8.1} MB/s   ({:.1} MB, {} runs)", bytes as f64 / median / 1e6, bytes as f64 / 1e6, times.len());
 }
