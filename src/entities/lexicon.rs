@@ -56,6 +56,8 @@ pub struct Lexicon {
     pub max_title_tokens: usize,
     /// Words that open an organisation's name and belong to it (`وزارة`, `جامعة`).
     pub org_heads: HashSet<String>,
+    /// Adjectives that make a definite organisation head a name (`الاتحاد الأوروبي`).
+    pub org_adjectives: HashSet<String>,
     /// Descriptors before an organisation's name that stay outside it (`وكالة`, `صحيفة`).
     pub org_descriptors: HashSet<String>,
     /// Descriptors before a place's name that stay outside it (`مدينة`, `محافظة`).
@@ -214,6 +216,7 @@ impl Lexicon {
                     &mut lx.person_titles
                 }
                 "ORG_HEAD" => &mut lx.org_heads,
+                "ORG_ADJECTIVE" => &mut lx.org_adjectives,
                 "ORG_DESCRIPTOR" => &mut lx.org_descriptors,
                 "LOC_DESCRIPTOR" => &mut lx.loc_descriptors,
                 "PER_CONNECTOR" => &mut lx.person_connectors,
