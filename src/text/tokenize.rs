@@ -118,7 +118,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if kind != TokenKind::Word {
             fold_into(text.get(start..j).unwrap_or(""), &mut norm);
         }
-        tokens.push(Token { span, kind, norm });
+        // A run of tatweel or stray marks (`ـــــ` as a separator line) folds to
+        // nothing: not a word to match.
+        if !norm.is_empty() {
+            tokens.push(Token { span, kind, norm });
+        }
         i = j;
     }
     tokens
