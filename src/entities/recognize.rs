@@ -35,7 +35,7 @@ fn words(doc: &Document) -> Vec<Word<'_>> {
             let readings = if t.kind == TokenKind::Word {
                 readings(raw, &t.norm).into_iter().map(|r| (r.raw_offset, r.stem)).collect()
             } else {
-                vec![(0, t.norm.clone())]
+                vec![(0, t.norm.to_string())]
             };
             Word { span: t.span, norm: t.norm.as_str(), readings, joined_to_next: false, is_word }
         })

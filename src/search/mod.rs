@@ -394,7 +394,7 @@ impl SearchIndex {
                     None => {
                         terms::word_keys(doc.slice(tok.span), &tok.norm, &mut keys);
                         let ids = keys.drain(..).map(|(key, reading)| (ix.intern(key), reading)).collect();
-                        seen.entry(tok.norm.clone()).or_insert(ids)
+                        seen.entry(tok.norm.to_string()).or_insert(ids)
                     }
                 };
                 for &(id, reading) in ids {

@@ -2,6 +2,7 @@
 
 use super::charset::{digit_value, is_arabic_letter, is_arabic_mark, is_number_separator};
 use super::normalize::{fold_char, fold_into};
+use compact_str::CompactString;
 use crate::offsets::Span;
 
 /// What a token is.
@@ -25,7 +26,7 @@ pub struct Token {
     /// What it is.
     pub kind: TokenKind,
     /// Its folded form, for matching (see `normalize`).
-    pub norm: String,
+    pub norm: CompactString,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -73,10 +74,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // A cursor over the text: the character at a byte offset, with its class.
     let at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next()).map(|c| (c, class(c)));
     let mut i = 0;
+    // One buffer for every token's folded form while it is built.
+    let mut norm = String::with_capacity(64);
     while let Some((c, k)) = at(i) {
         let start = i;
         let mut j = i + c.len_utf8();
-        let mut norm = String::new();
+        norm.clear();
         let kind = match k {
             Class::Space => {
                 i = j;
@@ -84,7 +87,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
             Class::Arabic | Class::Mark => {
                 // Folded while scanned: words are most tokens.
-                norm.reserve(24);
                 fold_into(text.get(start..j).unwrap_or(""), &mut norm);
                 while let Some((c, Class::Arabic | Class::Mark)) = at(j) {
                     fold_char(c, &mut norm);
@@ -121,7 +123,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         // A run of tatweel or stray marks (`ـــــ` as a separator line) folds to
         // nothing: not a word to match.
         if !norm.is_empty() {
-            tokens.push(Token { span, kind, norm });
+            // Inline up to 24 bytes (most words): no allocation per token.
+            tokens.push(Token { span, kind, norm: CompactString::from(norm.as_str()) });
         }
         i = j;
     }

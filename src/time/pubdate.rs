@@ -159,5 +159,5 @@ fn weekday_named_after(cx: &Cursor, f: &Found) -> Option<u32> {
         .tokens
         .get(f.first + 1..f.end)?
         .iter()
-        .find_map(|t| cx.lex.weekdays.get(&t.norm).map(|w| w.weekday))
+        .find_map(|t| cx.lex.weekdays.get(t.norm.as_str()).map(|w| w.weekday))
 }

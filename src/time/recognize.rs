@@ -159,7 +159,7 @@ impl<'a> Cursor<'a> {
                         .map(|r| (r.raw_offset, r.stem))
                         .collect()
                 } else {
-                    vec![(0, t.norm.clone())]
+                    vec![(0, t.norm.to_string())]
                 }
             })
             .collect();
