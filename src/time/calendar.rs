@@ -141,3 +141,37 @@ mod tests {
         assert_eq!(d("2023-12-15").add_months(13), Some(d("2025-01-15")));
     }
 }
+
+/// A Hijri date in Gregorian terms, by the Umm al-Qura calendar (ICU4X's tables,
+/// 1300–1600 AH, computed outside them): a day gives `YYYY-MM-DD`, a month the
+/// interval of its days, a year the Gregorian year(s) it falls in. None for an
+/// impossible date (`30 رمضان` in a 29-day Ramadan).
+pub(crate) fn hijri_value(year: i32, month: Option<u32>, day: Option<u32>) -> Option<String> {
+    if !(1..=3000).contains(&year) {
+        return None;
+    }
+    let to_gregorian = |m: u32, d: u32| -> Option<Date> {
+        let month = icu_calendar::types::Month::new(u8::try_from(m).ok()?);
+        let cal = icu_calendar::cal::Hijri::new_umm_al_qura();
+        let date = icu_calendar::Date::try_new(year.into(), month, u8::try_from(d).ok()?, cal).ok()?;
+        let iso = date.to_calendar(icu_calendar::Iso);
+        Date::new(iso.year().extended_year(), u32::from(iso.month().ordinal), u32::from(iso.day_of_month().0))
+    };
+    let month_days = |m: u32| -> Option<(Date, Date)> {
+        let first = to_gregorian(m, 1)?;
+        let last = to_gregorian(m, 30).or_else(|| to_gregorian(m, 29))?;
+        Some((first, last))
+    };
+    match (month, day) {
+        (Some(m), Some(d)) => Some(to_gregorian(m, d)?.iso()),
+        (Some(m), None) => {
+            let (first, last) = month_days(m)?;
+            Some(format!("{}/{}", first.iso(), last.iso()))
+        }
+        _ => {
+            let (first, _) = month_days(1)?;
+            let (_, last) = month_days(12)?;
+            Some(if first.year == last.year { format!("{:04}", first.year) } else { format!("{:04}/{:04}", first.year, last.year) })
+        }
+    }
+}

@@ -42,8 +42,15 @@ pub(crate) enum Spec {
         month: Option<u32>,
         day: Option<u32>,
     },
-    /// A date in the Hijri calendar (not converted: no value).
-    Hijri,
+    /// A date in the Hijri calendar (Umm al-Qura), converted in `resolve`.
+    Hijri {
+        /// The Hijri year, when written.
+        year: Option<i32>,
+        /// 1..=12, when written.
+        month: Option<u32>,
+        /// 1..=30, when written.
+        day: Option<u32>,
+    },
     /// `1950-1953`.
     YearRange(i32, i32),
     /// `التسعينيات` (digit 9), of a century or of the 1900s.
@@ -104,6 +111,11 @@ impl Spec {
                 month: Some(m),
                 day: Some(d),
             } => Date::new(*y, *m, *d),
+            Spec::Hijri {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            } => Date::parse(&super::calendar::hijri_value(*y, Some(*m), Some(*d))?),
             _ => None,
         }
     }
@@ -452,11 +464,11 @@ fn era(cx: &Cursor, i: usize) -> Option<(Era, usize)> {
     Some((era, next))
 }
 
-/// A year spec with its era: Hijri years are not converted, years before the common era
+/// A year spec with its era: Hijri years are converted later, years before the common era
 /// have no value in this scheme.
 fn year_spec(year: Year, era: Option<Era>) -> Spec {
     match era {
-        Some(Era::Hijri) => Spec::Hijri,
+        Some(Era::Hijri) => Spec::Hijri { year: abs_year(year), month: None, day: None },
         Some(Era::BeforeCommon) => Spec::Cal {
             year: Year::Bad,
             month: None,
@@ -578,9 +590,17 @@ fn month_at(cx: &Cursor, i: usize) -> Option<(usize, u32, Calendar, bool, bool, 
     Some((start, month, cal, english, ambiguous, next))
 }
 
+/// The written year, if it is one.
+fn abs_year(year: Year) -> Option<i32> {
+    match year {
+        Year::Abs(y) => Some(y),
+        _ => None,
+    }
+}
+
 fn cal(year: Year, month: u32, day: Option<u32>, hijri: bool) -> Spec {
     if hijri {
-        Spec::Hijri
+        Spec::Hijri { year: abs_year(year), month: Some(month), day }
     } else {
         Spec::Cal {
             year,
@@ -760,6 +780,14 @@ fn numeric_date(cx: &Cursor, i: usize) -> Option<Hit> {
     } else {
         return None;
     };
+    // `١٤٣٦/١٠/٢٥هـ`: a Hijri era right after the date.
+    if let Some((Era::Hijri, after)) = era(cx, next) {
+        let (y, m, d) = (i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?);
+        if !(1..=12).contains(&m) || !(1..=30).contains(&d) {
+            return None;
+        }
+        return hit(cx.start(i), Spec::Hijri { year: Some(y), month: Some(m), day: Some(d) }, after);
+    }
     let date = Date::new(
         i32::try_from(y).ok()?,
         u32::try_from(m).ok()?,

@@ -11,7 +11,7 @@ use super::Date;
 pub(crate) fn resolve(spec: &Spec, dct: Option<Date>, future: bool) -> Option<String> {
     match spec {
         Spec::Cal { year, month, day } => calendar(*year, *month, *day, dct, future),
-        Spec::Hijri => None,
+        Spec::Hijri { year, month, day } => super::calendar::hijri_value((*year)?, *month, *day),
         Spec::YearRange(a, b) => Some(format!("{a:04}/{b:04}")),
         Spec::Decade { digit, century } => {
             let c = match century {
