@@ -91,18 +91,14 @@ impl Corpus {
             .iter()
             .zip(&given)
             .zip(inputs)
-            .map(|((doc, given), input)| match given {
-                Some(d) => (Some(*d), "given"),
-                None => match input.page.as_ref().and_then(|p| p.published.as_deref()).and_then(Date::parse) {
-                    Some(d) => (Some(d), "metadata"),
-                    None => match time::stated_publication_date(doc) {
-                    Some(d) => (Some(d), "text"),
-                        None => match time::inferred_publication_date(doc) {
-                            Some(d) => (Some(d), "inferred"),
-                            None => (None, "none"),
-                        },
-                    },
-                },
+            .map(|((doc, given), input)| {
+                let metadata = || input.page.as_ref().and_then(|p| p.published.as_deref()).and_then(Date::parse);
+                given
+                    .map(|d| (d, "given"))
+                    .or_else(|| metadata().map(|d| (d, "metadata")))
+                    .or_else(|| time::stated_publication_date(doc).map(|d| (d, "text")))
+                    .or_else(|| time::inferred_publication_date(doc).map(|d| (d, "inferred")))
+                    .map_or((None, "none"), |(d, source)| (Some(d), source))
             })
             .collect();
 

@@ -65,8 +65,8 @@ pub fn analyze(articles: JsValue) -> JsResult<JsValue> {
     to_js(&analysis)
 }
 
-/// Read `text::html` events by hand: serde's untagged-enum machinery costs more
-/// wasm than this whole function.
+/// Read `text::html` events from the JS arrays of `pageEvents`, by hand: an
+/// untagged serde enum would cost more wasm than this whole function.
 fn events_from_js(events: &JsValue) -> Option<Vec<crate::text::html::HtmlEvent>> {
     use crate::text::html::HtmlEvent;
     let list: &js_sys::Array = events.dyn_ref()?;
@@ -75,7 +75,7 @@ fn events_from_js(events: &JsValue) -> Option<Vec<crate::text::html::HtmlEvent>>
         out.push(if let Some(text) = ev.as_string() {
             HtmlEvent::Text(text)
         } else if ev.as_f64().is_some() {
-            HtmlEvent::Close(0)
+            HtmlEvent::Close
         } else {
             let open: &js_sys::Array = ev.dyn_ref()?;
             HtmlEvent::Open(open.iter().map(|v| v.as_string()).collect::<Option<Vec<String>>>()?)

@@ -54,6 +54,8 @@ pub struct Lexicon {
     pub person_titles: HashSet<String>,
     /// The most tokens in a title.
     pub max_title_tokens: usize,
+    /// One-word titles without their article (`ملك` of `الملك`), never name words either.
+    pub bare_titles: HashSet<String>,
     /// Words that open an organisation's name and belong to it (`وزارة`, `جامعة`).
     pub org_heads: HashSet<String>,
     /// Adjectives that make a definite organisation head a name (`الاتحاد الأوروبي`).
@@ -224,6 +226,7 @@ impl Lexicon {
             };
             set.insert(folded);
         }
+        lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
         for line in data_lines(NATIONALITY) {
             let Some((adj, country)) = line.split_once('\t') else { continue };
             let folded = fold_name(adj);

@@ -115,7 +115,7 @@ fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
 
 /// A title, with or without its article (`الملك`, `ملك`, `السيد`): never a name word.
 fn is_title_word(lx: &Lexicon, w: &str) -> bool {
-    lx.person_titles.contains(w) || (!w.starts_with("ال") && lx.person_titles.contains(&format!("ال{w}")))
+    lx.person_titles.contains(w) || lx.bare_titles.contains(w)
 }
 
 /// A common word, also with a proclitic or an attached pronoun (`ومخاوفه` → `مخاوف`).

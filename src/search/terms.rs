@@ -90,22 +90,18 @@ pub(crate) fn stem(word: &str) -> Option<String> {
     if let Some(rest) = w.strip_prefix(ARTICLE).filter(|r| r.chars().count() >= MIN_STEM_CHARS) {
         w = rest;
     }
-    let strip_one = |w: &mut &str, group: &[&str]| -> bool {
-        for suffix in group {
-            if let Some(rest) = w.strip_suffix(suffix).filter(|r| r.chars().count() >= MIN_STEM_CHARS) {
-                *w = rest;
-                return true;
-            }
-        }
-        false
+    // Strips the first suffix of `group` that leaves enough letters; returns it.
+    let strip_one = |w: &mut &str, group: &[&'static str]| -> Option<&'static str> {
+        let (suffix, rest) = group.iter().find_map(|s| Some((*s, w.strip_suffix(s).filter(|r| r.chars().count() >= MIN_STEM_CHARS)?)))?;
+        *w = rest;
+        Some(suffix)
     };
-    let pronoun = strip_one(&mut w, &PRONOUN_SUFFIXES);
-    let before_number = w.len();
+    let pronoun = strip_one(&mut w, &PRONOUN_SUFFIXES).is_some();
     let number = strip_one(&mut w, &NUMBER_SUFFIXES);
     // The `ت` of a teh marbuta before a pronoun or a dual ending (`الدولتين`).
-    let dual = number && (word[..before_number].ends_with("ين") || word[..before_number].ends_with("ان"));
+    let dual = matches!(number, Some("ين" | "ان"));
     let teh_min = if dual { MIN_STEM_CHARS } else { MIN_TEH_STEM_CHARS };
-    if (pronoun && !number) || dual {
+    if (pronoun && number.is_none()) || dual {
         if let Some(rest) = w.strip_suffix('ت').filter(|r| r.chars().count() >= teh_min) {
             w = rest;
         }
@@ -280,6 +276,8 @@ mod tests {
             ("nisba", "الشمالية", Some("شمال")),
             ("pronoun", "صواريخها", Some("صواريخ")),
             ("keeps-three", "بنا", None),
+            ("dual-teh-with-article", "الدولتين", Some("دول")),
+            ("plural-pronoun", "شركاتها", Some("شرك")),
             ("latin", "putin", None),
         ];
         for (name, word, want) in cases {

@@ -12,16 +12,15 @@
 
 use crate::error::Error;
 use crate::model::{ArticleInput, PageMeta};
-use serde::Deserialize;
 
-/// One step of a depth-first walk over a parsed page.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+/// One step of a depth-first walk over a parsed page. From JS (wasm.rs): a string
+/// is text, a number closes, an array `[name, attr, value, …]` opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HtmlEvent {
     /// Text, entities already decoded by the parser.
     Text(String),
-    /// The end of the innermost open element (any number; JS sends 0).
-    Close(u8),
+    /// The end of the innermost open non-void element.
+    Close,
     /// An element starts: its lower-case name, then attribute name, value, name, value….
     Open(Vec<String>),
 }
@@ -192,7 +191,7 @@ impl Walk {
                         link_chars += line.chars().count() - before;
                     }
                 }
-                HtmlEvent::Close(_) => {
+                HtmlEvent::Close => {
                     let Some(open) = stack.pop() else { continue };
                     if capture.as_ref().is_some_and(|(depth, _, _)| *depth == stack.len()) {
                         if let Some((_, text, json)) = capture.take() {
@@ -487,7 +486,7 @@ pub fn parse(html: &str) -> Vec<HtmlEvent> {
     let mut stack = vec![(dom.document.clone(), false)];
     while let Some((node, entered)) = stack.pop() {
         if entered {
-            events.push(HtmlEvent::Close(0));
+            events.push(HtmlEvent::Close);
             continue;
         }
         match &node.data {
@@ -597,10 +596,10 @@ mod tests {
     }
 
     #[test]
-    fn events_from_js_deserialise() {
-        let json = r#"[["article"],["p","class","x"],"نص الخبر هنا",0,0]"#;
-        let events: Vec<HtmlEvent> = serde_json::from_str(json).unwrap();
-        assert_eq!(events[1], HtmlEvent::Open(vec!["p".into(), "class".into(), "x".into()]));
-        assert_eq!(extract("js", &events).unwrap().text, "نص الخبر هنا\n");
+    fn events_as_the_browser_walk_sends_them() {
+        // `pageEvents` in www/mirsad-explorer.js: void elements get no close.
+        let open = |v: &[&str]| HtmlEvent::Open(v.iter().map(|s| s.to_string()).collect());
+        let events = [open(&["article"]), open(&["p", "class", "x"]), HtmlEvent::Text("نص الخبر".into()), open(&["br"]), HtmlEvent::Text("هنا".into()), HtmlEvent::Close, HtmlEvent::Close];
+        assert_eq!(extract("js", &events).unwrap().text, "نص الخبر\nهنا\n");
     }
 }

@@ -173,22 +173,15 @@ const HEAD_WORDS: usize = 12;
 /// A line folded (whole when it has at most [`HEAD_WORDS`] words, else its first
 /// words only), and its word count.
 fn fold_line_head(line: &str) -> (String, usize) {
-    let words = word_count(line);
-    if words <= HEAD_WORDS {
-        return (fold(line), words);
-    }
-    // The byte where word HEAD_WORDS + 1 starts.
-    let mut seen = 0;
-    let mut in_word = false;
-    let mut cut = line.len();
+    // One pass: count the words and note where word HEAD_WORDS + 1 starts.
+    let (mut words, mut cut, mut in_word) = (0, line.len(), false);
     for (b, c) in line.char_indices() {
         let space = c.is_whitespace();
         if !space && !in_word {
-            if seen == HEAD_WORDS {
+            if words == HEAD_WORDS {
                 cut = b;
-                break;
             }
-            seen += 1;
+            words += 1;
         }
         in_word = !space;
     }

@@ -1,7 +1,7 @@
 //! Splitting raw text into words, numbers and punctuation, with byte spans.
 
 use super::charset::{digit_value, is_arabic_letter, is_arabic_mark, is_number_separator};
-use super::normalize::{fold_char, fold_into};
+use super::normalize::fold_into;
 use compact_str::CompactString;
 use crate::offsets::Span;
 
@@ -74,7 +74,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // A cursor over the text: the character at a byte offset, with its class.
     let at = |i: usize| text.get(i..).and_then(|rest| rest.chars().next()).map(|c| (c, class(c)));
     let mut i = 0;
-    // One buffer for every token's folded form while it is built.
+    // One buffer for every token's folded form (then copied inline, below).
     let mut norm = String::with_capacity(64);
     while let Some((c, k)) = at(i) {
         let start = i;
@@ -86,10 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             Class::Arabic | Class::Mark => {
-                // Folded while scanned: words are most tokens.
-                fold_into(text.get(start..j).unwrap_or(""), &mut norm);
                 while let Some((c, Class::Arabic | Class::Mark)) = at(j) {
-                    fold_char(c, &mut norm);
                     j += c.len_utf8();
                 }
                 TokenKind::Word
@@ -117,9 +114,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Class::Other => TokenKind::Punct,
         };
         let span = Span::new(start, j);
-        if kind != TokenKind::Word {
-            fold_into(text.get(start..j).unwrap_or(""), &mut norm);
-        }
+        fold_into(text.get(start..j).unwrap_or(""), &mut norm);
         // A run of tatweel or stray marks (`ـــــ` as a separator line) folds to
         // nothing: not a word to match.
         if !norm.is_empty() {
