@@ -8,6 +8,9 @@
 #   ./build.sh bench    cargo bench
 #   ./build.sh fuzz [SECONDS]  each cargo-fuzz target (fuzz/) for SECONDS (default
 #                       600); installs cargo-fuzz; stable Rust with RUSTC_BOOTSTRAP
+#   ./build.sh train [ARGS]  retrain the entity tagger from ../shared/data into
+#                       data/model/tagger.bin (same data, same bytes); with
+#                       --folds 8, cross-validate instead (examples/train_tagger.rs)
 #
 # Outputs (dist/ is rebuilt from scratch each time):
 #   dist/mirsad.html    one self-contained file: CSS, JS, wasm (base64) and the seeds;
@@ -235,6 +238,7 @@ case "${1:-build}" in
     test) run_tests ;;
     bench) ensure_rust_target; cargo bench ;;
     fuzz) shift; fuzz "$@" ;;
-    -h | --help | help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+    train) shift; cargo run --release --example train_tagger -- "$@" ;;
+    -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$1' (try: ./build.sh help)" ;;
 esac

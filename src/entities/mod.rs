@@ -3,6 +3,9 @@
 pub mod lexicon;
 pub mod link;
 pub mod recognize;
+pub mod tagger;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
 
 use crate::model::EntityRecord;
 use crate::offsets::Span;

@@ -1,0 +1,51 @@
+//! Train the entity tagger and write `data/model/tagger.bin` (run by `./build.sh train`).
+//!
+//!     cargo run --release --example train_tagger -- [--folds K] [--aqmar] [--epochs N]
+//!         [--step W] [--keep N] [--dropout P] [--data DIR] [--out FILE]
+//!
+//! `--folds K` cross-validates on ANERcorp's first 90% and prints scores
+//! without writing anything. ANERcorp's last tenth is never read.
+
+use mirsad::entities::train::{train, Options};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 0.5, dropout: 0.1, keep: 6000 };
+    let mut out = PathBuf::from("data/model/tagger.bin");
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        let mut value = || args.next().unwrap_or_default();
+        match a.as_str() {
+            "--folds" => opts.folds = value().parse().unwrap_or(8),
+            "--aqmar" => opts.aqmar = true,
+            "--epochs" => opts.epochs = value().parse().unwrap_or(opts.epochs),
+            "--dropout" => opts.dropout = value().parse().unwrap_or(opts.dropout),
+            "--keep" => opts.keep = value().parse().unwrap_or(opts.keep),
+            "--step" => opts.step = value().parse().unwrap_or(opts.step),
+            "--data" => opts.data = PathBuf::from(value()),
+            "--out" => out = PathBuf::from(value()),
+            other => {
+                eprintln!("train_tagger: unknown argument {other:?}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    match train(&opts) {
+        Ok((model, report)) => {
+            eprint!("{report}");
+            if let Some(model) = model {
+                if let Err(e) = std::fs::write(&out, model.to_bytes()) {
+                    eprintln!("train_tagger: {}: {e}", out.display());
+                    return ExitCode::FAILURE;
+                }
+                eprintln!("wrote {}", out.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("train_tagger: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
