@@ -164,6 +164,11 @@ pub struct EntityRecord {
     pub mentions: usize,
     /// Ids of the articles that mention it.
     pub articles: Vec<String>,
+    /// Its mentions in each of `articles`, in the same order.
+    pub article_mentions: Vec<usize>,
+    /// How central it is to the set: each mention counts 1, in a headline 3,
+    /// in an article's first sentence 2 (the page sorts entities by it).
+    pub salience: usize,
 }
 
 /// One event of the timeline.

@@ -18,6 +18,7 @@ const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
 const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+const COMMON_DEFINITE: &str = include_str!("../../data/lexicon/common_definite.txt");
 
 /// The most spelling variants generated for one written name.
 const MAX_VARIANTS: usize = 16;
@@ -75,6 +76,9 @@ pub struct Lexicon {
     /// Words that corpora almost never show inside a name (`ردا`, `كثيرا`, `بأن`),
     /// folded: they neither continue a name found by rule nor name a person alone.
     pub common_words: HashSet<String>,
+    /// The same for words with the article (`الجديد`, `الماضي`): never a family
+    /// name, and never a person's name alone.
+    pub common_definite: HashSet<String>,
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -206,6 +210,7 @@ impl Lexicon {
         lx.given_foreign = word_set(GIVEN_FOREIGN);
         lx.function_words = word_set(FUNCTION_WORDS);
         lx.common_words = word_set(COMMON_WORDS);
+        lx.common_definite = word_set(COMMON_DEFINITE);
         for line in data_lines(TRIGGERS) {
             let Some((kind, phrase)) = line.split_once('\t') else { continue };
             let folded = fold_name(phrase);

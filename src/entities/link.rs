@@ -140,7 +140,7 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
                     Key::Known(i) => (lx.known[*i].id.clone(), lx.known[*i].name_ar.clone(), Some(lx.known[*i].name_en.clone()).filter(|s| !s.is_empty())),
                     Key::Name(_, _) => (String::new(), String::new(), None),
                 };
-                records.push(EntityRecord { id, kind: m.kind.as_str().to_string(), name, name_en, aliases: Vec::new(), mentions: 0, articles: Vec::new() });
+                records.push(EntityRecord { id, kind: m.kind.as_str().to_string(), name, name_en, aliases: Vec::new(), mentions: 0, articles: Vec::new(), article_mentions: Vec::new(), salience: 0 });
                 surface_counts.push(BTreeMap::new());
                 records.len() - 1
             });
@@ -152,8 +152,21 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
             if let Some(id) = ids.get(d) {
                 if rec.articles.last() != Some(id) {
                     rec.articles.push(id.clone());
+                    rec.article_mentions.push(0);
+                }
+                if let Some(n) = rec.article_mentions.last_mut() {
+                    *n += 1;
                 }
             }
+            rec.salience += docs.get(d).map_or(1, |doc| {
+                if doc.title.is_some_and(|t| t.contains(&m.span)) {
+                    3
+                } else if doc.sentences.iter().find(|s| doc.title.is_none_or(|t| !t.overlaps(s))).is_some_and(|s| s.contains(&m.span)) {
+                    2
+                } else {
+                    1
+                }
+            });
         }
     }
     // Names and ids of entities found by rules: the most frequent longest spelling.

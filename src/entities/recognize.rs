@@ -57,6 +57,9 @@ struct Found {
     kind: EntityType,
     name: String,
     known: Option<usize>,
+    /// Found by a rule that wins over the tagger: a known name. (Titles were tried
+    /// too; cross-validation on ANERcorp did not prefer it.)
+    sure: bool,
 }
 
 /// The folded phrase of words `first..=last`, the first word read as `first_stem`.
@@ -199,7 +202,7 @@ fn is_family_name(lx: &Lexicon, ws: &[Word], k: usize) -> bool {
         && w.norm.chars().count() >= 4
         && !lx.function_words.contains(w.norm)
         && !is_title_word(lx, w.norm)
-        && !lx.common_words.contains(w.norm)
+        && !lx.common_definite.contains(w.norm)
         && nationality_len(lx, ws, k) == 0
         && !lx.names.contains_key(w.norm)
 }
@@ -223,7 +226,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
     let mut i = 0;
     while i < ws.len() {
         if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none) {
-            let f = Found { first: i, last, offset, kind, name, known };
+            let f = Found { first: i, last, offset, kind, name, known, sure: known.is_some() };
             mark(&mut covered, &f);
             found.push(f);
             i = last + 1;
@@ -258,7 +261,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
             if let Some(last) = name_after_title(lx, ws, &covered, j) {
                 let name = phrase(ws, ws[j].norm, j, last).unwrap_or_default();
-                let f = Found { first: j, last, offset: 0, kind: EntityType::Per, name, known: None };
+                let f = Found { first: j, last, offset: 0, kind: EntityType::Per, name, known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -285,7 +288,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
             if last > i && !lx.person_connectors.contains(ws[last].norm) {
                 let name = phrase(ws, w.norm, i, last).unwrap_or_default();
-                let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None };
+                let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -302,7 +305,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
             if last >= j + 2 {
                 let name = phrase(ws, ws[j].norm, j, last - 1).unwrap_or_default();
-                let f = Found { first: j, last: last - 1, offset: 0, kind: EntityType::Per, name, known: None };
+                let f = Found { first: j, last: last - 1, offset: 0, kind: EntityType::Per, name, known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -337,7 +340,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                     }
                 }
                 let name = phrase(ws, stem, i, last).unwrap_or_default();
-                let f = Found { first: i, last, offset: *offset, kind: EntityType::Org, name, known: None };
+                let f = Found { first: i, last, offset: *offset, kind: EntityType::Org, name, known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -355,7 +358,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
             if last > i {
                 let name = phrase(ws, stem, i, last).unwrap_or_default();
-                let f = Found { first: i, last, offset: *offset, kind: EntityType::Org, name, known: None };
+                let f = Found { first: i, last, offset: *offset, kind: EntityType::Org, name, known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -377,7 +380,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 j += 1;
             }
             if ws.get(j).is_some_and(|n| !covered[j] && is_nameish(lx, n) && !is_given(lx, n.norm)) {
-                let f = Found { first: j, last: j, offset: 0, kind, name: ws[j].norm.to_string(), known: None };
+                let f = Found { first: j, last: j, offset: 0, kind, name: ws[j].norm.to_string(), known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
             }
@@ -404,6 +407,7 @@ fn name_parts(lx: &Lexicon, name: &str) -> Vec<String> {
             && !lx.given_arabic.contains(t)
             && !lx.function_words.contains(t)
             && !lx.common_words.contains(t)
+            && !lx.common_definite.contains(t)
             && !lx.person_connectors.contains(t)
             && !is_title_word(lx, t)
     };
@@ -503,13 +507,13 @@ fn name_start(lx: &Lexicon, ws: &[Word], first: usize, last: usize, bare: &HashS
 /// words, the rules' reading of them (its proclitic, its name) is kept.
 fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bare: &HashSet<&str>) -> Vec<Found> {
     let mut covered = vec![false; ws.len()];
-    let (mut out, others): (Vec<Found>, Vec<Found>) = rules.into_iter().partition(|r| r.known.is_some());
+    let (mut out, others): (Vec<Found>, Vec<Found>) = rules.into_iter().partition(|r| r.sure);
     for r in &out {
         mark(&mut covered, r);
     }
     // Words that corpora show outside names do not begin or end a tagged one
     // (`كيم في`, `مراقبو`).
-    let outside = |w: &Word| lx.function_words.contains(w.norm) || (is_common(lx, w) && !is_given(lx, w.norm));
+    let outside = |w: &Word| lx.function_words.contains(w.norm) || lx.common_definite.contains(w.norm) || (is_common(lx, w) && !is_given(lx, w.norm));
     for (mut first, mut last, kind) in spans_of(ws, labels) {
         while first < last && outside(&ws[first]) {
             first += 1;
@@ -526,7 +530,7 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
                 let (offset, stem) = name_start(lx, ws, first, last, bare);
                 let name = loose_phrase(ws, &stem, first, last);
                 let known = lx.names.get(&name).copied();
-                Found { first, last, offset, kind: known.map_or(kind, |k| lx.known[k].kind), name, known }
+                Found { first, last, offset, kind: known.map_or(kind, |k| lx.known[k].kind), name, known, sure: known.is_some() }
             }
         };
         mark(&mut covered, &f);
@@ -594,7 +598,7 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
             let hit = known_at(&Lexicon::default(), ws, i, &learnt).filter(|h| free(&covered, i, h.0));
             match hit {
                 Some((last, offset, name, kind, known)) => {
-                    let f = Found { first: i, last, offset, kind, name, known };
+                    let f = Found { first: i, last, offset, kind, name, known, sure: known.is_some() };
                     mark(&mut covered, &f);
                     found.push(f);
                     i = last + 1;

@@ -279,7 +279,7 @@ fn classes(lx: &Lexicon, w: &str, out: &mut Vec<&'static str>) {
     let checks: [(&'static str, bool); 12] = [
         ("given-ar", lx.given_arabic.contains(w)),
         ("given-foreign", lx.given_foreign.contains(w)),
-        ("common", lx.common_words.contains(w)),
+        ("common", lx.common_words.contains(w) || lx.common_definite.contains(w)),
         ("function", lx.function_words.contains(w)),
         ("title", lx.person_titles.contains(w) || lx.bare_titles.contains(w)),
         ("nationality", lx.nationality.contains_key(w)),

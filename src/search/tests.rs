@@ -171,6 +171,8 @@ fn entity_named_by_the_query_finds_its_other_spellings() {
         aliases: vec!["الزعيم الكوري".into()],
         mentions: 1,
         articles: vec!["a".into()],
+        article_mentions: vec![1],
+        salience: 1,
     });
     let index = SearchIndex::build(&docs, &analysis);
     let hits = index.search(&docs, &analysis, "كيم جونج اون", 5);
