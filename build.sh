@@ -5,7 +5,8 @@
 #   ./build.sh serve    build, then serve dist/ on http://127.0.0.1:8080
 #   ./build.sh test     build, then every test: cargo test, wasm-bindgen-test in
 #                       headless Chromium, and the browser tests (node --test)
-#   ./build.sh bench    cargo bench
+#   ./build.sh bench    cargo bench, then the wasm benchmark page (dist/bench.html,
+#                       served from dist/) in headless Chromium
 #   ./build.sh fuzz [SECONDS]  each cargo-fuzz target (fuzz/) for SECONDS (default
 #                       600); installs cargo-fuzz; stable Rust with RUSTC_BOOTSTRAP
 #   ./build.sh train [ARGS]  retrain the entity tagger from ../shared/data into
@@ -159,6 +160,7 @@ build() {
     step "assembling dist/mirsad.html and dist/embed/"
     node www/build-single.mjs --web dist/pkg --no-modules "$WORK/nm" --seeds seeds --out dist
     node --check dist/embed/mirsad.js
+    cp www/bench.html dist/bench.html   # the wasm benchmark page (./build.sh bench)
 
     step "built in $((SECONDS - t0)) s"
     local f
@@ -236,9 +238,9 @@ case "${1:-build}" in
     build) build ;;
     serve) serve ;;
     test) run_tests ;;
-    bench) ensure_rust_target; cargo bench ;;
+    bench) ensure_chromium; build; cargo bench; step "dist/bench.html in headless Chromium"; node tests/browser/bench.mjs ;;
     fuzz) shift; fuzz "$@" ;;
     train) shift; cargo run --release --example train_tagger -- "$@" ;;
-    -h | --help | help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+    -h | --help | help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;
     *) die "unknown command '$1' (try: ./build.sh help)" ;;
 esac

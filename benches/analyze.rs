@@ -79,6 +79,16 @@ fn bench_text_stage(name: &str, texts: &[&str]) {
     });
 }
 
+/// Text and entity stages together (recognition with the tagger, then linking) in MB/s.
+fn bench_entities(name: &str, texts: &[&str]) {
+    let ids: Vec<String> = (0..texts.len()).map(|i| i.to_string()).collect();
+    throughput(&format!("{name}: text + entities"), texts, || {
+        let docs = mirsad::text::read_documents(texts);
+        let mut mentions = mirsad::entities::recognize(&docs);
+        std::hint::black_box(mirsad::entities::link(&docs, &mut mentions, &ids)).len()
+    });
+}
+
 fn throughput(name: &str, texts: &[&str], f: impl FnMut() -> usize) {
     if !selected(name) {
         return;
@@ -95,10 +105,16 @@ fn main() {
     println!("seeds: {} articles, {} KB", articles.len(), bytes / 1024);
     let seed_texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     bench_text_stage("text stage, seeds", &seed_texts);
+    bench_entities("seeds", &seed_texts);
     match shared_corpus_text() {
         Some(corpus) => {
             let texts: Vec<&str> = corpus.iter().map(String::as_str).collect();
             bench_text_stage("text stage, ../shared/data sentences", &texts);
+            // Linking compares names across the whole set: a set of 100 articles
+            // (400 KB) is what a reader opens; the corpus is taken in such sets.
+            for (i, set) in texts.chunks(100).take(3).enumerate() {
+                bench_entities(&format!("../shared/data set {}", i + 1), set);
+            }
         }
         None => println!("(../shared/data not found: its text-stage case is skipped)"),
     }

@@ -26,7 +26,8 @@ const SEARCH_DEBOUNCE_MS = 80;
 const SEARCH_LIMIT = 50;
 const ENTITIES_SHOWN = 8; // per type, until "show more"; keeps the timeline within reach
 const NARROW_PX = 760; // keep in step with the @container query in mirsad.css
-const STATE_KEYS = ['q', 'a', 'e', 'ev', 'lang'];
+const STATE_KEYS = ['q', 'a', 'e', 'ev', 'off', 'lang'];
+const HIGHLIGHT_KINDS = ['per', 'loc', 'org', 'date']; // legend toggles; `off` lists the hidden ones
 
 // Internal: the wasm side, loaded once per page whatever the number of widgets.
 let wasmPromise = null;
@@ -147,7 +148,7 @@ export class MirsadExplorer extends HTMLElement {
   #corpus = null;
   #analysis = null;
   #byId = new Map(); // id → {input, analysis}
-  #state = { q: '', a: '', e: '', ev: '', lang: 'ar' };
+  #state = { q: '', a: '', e: '', ev: '', off: '', lang: 'ar' };
   #tab = 'list';
   #ui = null; // element references
   #searchTimer = 0;
@@ -433,6 +434,9 @@ export class MirsadExplorer extends HTMLElement {
     const next = { ...before, ...patch };
     next.lang = next.lang === 'en' ? 'en' : 'ar';
     for (const k of ['q', 'a', 'e', 'ev']) next[k] = String(next[k] ?? '');
+    // Hidden highlight kinds, known ones only, in a fixed order (a stable link).
+    const off = new Set(String(next.off ?? '').split(','));
+    next.off = HIGHLIGHT_KINDS.filter((k) => off.has(k)).join(',');
     if (next.a && !this.#byId.has(next.a)) next.a = '';
     if (next.e && !this.#entity(next.e)) next.e = '';
     if (next.ev && !this.#analysis?.timeline.some((t) => t.id === next.ev)) next.ev = '';
@@ -446,6 +450,7 @@ export class MirsadExplorer extends HTMLElement {
     if (changed('lang') || changed('q') || changed('e') || changed('a')) this.#renderList();
     if (changed('lang') || changed('a') || changed('e') || changed('ev')) this.#renderReader();
     if (changed('lang') || changed('e')) this.#renderEntities();
+    if (changed('lang') || changed('off')) this.#renderLegend();
     if (changed('lang') || changed('e') || changed('ev')) this.#renderTimeline();
     this.#renderTabs();
     this.#restoreFocus(focus);
@@ -482,7 +487,7 @@ export class MirsadExplorer extends HTMLElement {
   #focusKey() {
     const el = this.shadowRoot.activeElement;
     if (!el || el === this.#ui.search) return null;
-    for (const attr of ['data-event', 'data-entity', 'data-article', 'data-tab']) {
+    for (const attr of ['data-event', 'data-entity', 'data-article', 'data-tab', 'data-kind']) {
       if (el.hasAttribute && el.hasAttribute(attr)) return `[${attr}="${CSS.escape(el.getAttribute(attr))}"]`;
     }
     return null;
@@ -598,9 +603,25 @@ export class MirsadExplorer extends HTMLElement {
     ui.entitiesHeading.textContent = this.#t('entities_heading');
     ui.timelineHeading.textContent = this.#t('timeline_heading');
     ui.timelineHint.textContent = this.#t('timeline_hint');
-    ui.legend.replaceChildren(h('span', { class: 'legend-title', text: this.#t('legend') }),
-      ...[...TYPES, 'DATE'].map((t) => h('span', { class: `key key-${t.toLowerCase()}`, text: this.#t(`type_${t}`) })));
+    this.#renderLegend();
     this.#emit('mirsad:lang', { lang, dir });
+  }
+
+  // The colour key doubles as per-type switches for the highlights.
+  #renderLegend() {
+    const off = new Set(this.#state.off.split(','));
+    this.#ui.legend.replaceChildren(h('span', { class: 'legend-title', text: this.#t('legend') }),
+      ...HIGHLIGHT_KINDS.map((k) => h('button', {
+        type: 'button', class: `key key-${k}`, 'data-kind': k, 'aria-pressed': String(!off.has(k)),
+        title: this.#t(off.has(k) ? 'highlight_show' : 'highlight_hide'),
+        text: this.#t(`type_${k.toUpperCase()}`),
+        onclick: () => {
+          const now = new Set(this.#state.off.split(','));
+          if (now.has(k)) now.delete(k); else now.add(k);
+          this.#setState({ off: [...now].join(',') });
+        },
+      })));
+    for (const k of HIGHLIGHT_KINDS) this.#ui.readerBody.classList.toggle(`off-${k}`, off.has(k));
   }
 
   #renderTabs() {
@@ -709,6 +730,28 @@ export class MirsadExplorer extends HTMLElement {
       list);
   }
 
+  // The selected entity: its names, type, counts and the articles that mention it.
+  #entityCard(ent) {
+    const type = TYPES.includes(ent.type) ? this.#t(`type_${ent.type}`) : ent.type;
+    const others = ent.aliases.filter((x) => x !== ent.name);
+    const articles = h('ul', { class: 'card-articles' });
+    ent.articles.forEach((id, i) => {
+      const n = ent.article_mentions?.[i] ?? 0;
+      articles.append(h('li', {},
+        h('button', { type: 'button', class: 'source', 'data-article': id, 'aria-current': id === this.#state.a ? 'true' : null, onclick: () => this.#openArticle(id) },
+          h('bdi', { class: 'article-title', text: this.#title(id) }), ' ',
+          h('span', { class: 'count', 'aria-label': this.#t('mentions', { n }), text: this.#number(n) }))));
+    });
+    return h('section', { class: `entity-card t-${ent.type.toLowerCase()}`, 'aria-label': this.#t('entity_card') },
+      h('header', {},
+        h('h3', {}, h('span', { class: 'swatch', 'aria-hidden': 'true' }), h('bdi', { dir: 'rtl', lang: 'ar', text: ent.name })),
+        h('button', { type: 'button', class: 'close', 'aria-label': this.#t('clear_filter'), title: this.#t('clear_filter'), onclick: () => this.#setState({ e: '' }) }, '×')),
+      ent.name_en ? h('p', { class: 'name-en' }, h('bdi', { dir: 'ltr', lang: 'en', text: ent.name_en })) : null,
+      h('p', { class: 'card-facts', text: `${type} · ${this.#t('mentions', { n: ent.mentions })} · ${this.#t('in_articles', { n: ent.articles.length })}` }),
+      others.length ? h('p', { class: 'aliases' }, `${this.#t('aliases')}: `, ...others.flatMap((x, i) => [i ? '، ' : '', h('bdi', { text: x })])) : null,
+      articles);
+  }
+
   #renderEntities() {
     const { e } = this.#state;
     const ui = this.#ui;
@@ -718,9 +761,11 @@ export class MirsadExplorer extends HTMLElement {
       ui.entities.append(h('p', { class: 'empty', text: this.#t('entities_empty') }));
       return;
     }
+    const selected = e && this.#entity(e);
+    if (selected) ui.entities.append(this.#entityCard(selected));
     const types = [...TYPES, ...new Set(entities.map((x) => x.type).filter((t) => !TYPES.includes(t)))];
     for (const type of types) {
-      const group = entities.filter((x) => x.type === type).sort((x, y) => y.mentions - x.mentions || x.name.localeCompare(y.name, 'ar'));
+      const group = entities.filter((x) => x.type === type).sort((x, y) => (y.salience ?? y.mentions) - (x.salience ?? x.mentions) || y.mentions - x.mentions || x.name.localeCompare(y.name, 'ar'));
       if (!group.length) continue;
       const label = TYPES.includes(type) ? this.#t(`type_${type}`) : `${this.#t('type_OTHER')} (${type})`;
       const ul = h('ul', { class: 'entity-list' });

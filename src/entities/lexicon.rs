@@ -8,7 +8,8 @@
 
 use super::EntityType;
 use crate::text::normalize::fold;
-use std::collections::{HashMap, HashSet};
+// Fx hashing: the lexicon is looked up a dozen times per word, and its keys are ours, not an attacker's.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const ENTITIES: &str = include_str!("../../data/gazetteer/entities.tsv");
@@ -45,6 +46,8 @@ pub struct Lexicon {
     pub names: HashMap<String, usize>,
     /// The most tokens in a known name.
     pub max_name_tokens: usize,
+    /// The first word of every known name of two words or more.
+    pub name_starts: HashSet<String>,
     /// Consonant skeleton of each known name → index, when only one entity has it.
     pub skeletons: HashMap<String, usize>,
     /// Folded given names.
@@ -171,7 +174,7 @@ fn word_set(src: &str) -> HashSet<String> {
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
-        let mut skeleton_owners: HashMap<String, HashSet<usize>> = HashMap::new();
+        let mut skeleton_owners: HashMap<String, HashSet<usize>> = HashMap::default();
         for line in data_lines(ENTITIES) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(id), Some(kind), Some(name_ar)) = (cols.first(), cols.get(1).and_then(|t| parse_type(t)), cols.get(2)) else {
@@ -202,6 +205,7 @@ impl Lexicon {
                 }
             }
         }
+        lx.name_starts = name_starts(lx.names.keys());
         lx.skeletons = skeleton_owners.into_iter().filter(|(_, o)| o.len() == 1).filter_map(|(k, o)| Some((k, *o.iter().next()?))).collect();
         lx.given_arabic = word_set(GIVEN_AR);
         // Compound names are written joined too (`عبد الله` / `عبدالله`, `أبو بكر` / `أبوبكر`).
@@ -243,6 +247,11 @@ impl Lexicon {
         }
         lx
     }
+}
+
+/// The first words of the names of two words or more among `names`.
+pub fn name_starts<'a>(names: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    names.filter_map(|n| n.split_once(' ').map(|(first, _)| first.to_string())).collect()
 }
 
 /// The entity stage's data, loaded on first use.

@@ -2,13 +2,13 @@
 //! given names, organisation heads, place and outlet descriptors), then every
 //! other occurrence of a person's name or part of it found anywhere in the set.
 
-use super::lexicon::{lexicon, variants, Lexicon};
+use super::lexicon::{lexicon, name_starts, variants, Lexicon};
 use super::tagger::{self, Model, StaticFeatures};
 use super::{EntityType, Mention};
 use crate::offsets::Span;
 use crate::text::clitics::readings;
 use crate::text::{Document, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The most tokens a rule takes as a person's name after a title.
 const MAX_NAME_TOKENS: usize = 4;
@@ -76,7 +76,9 @@ fn phrase(ws: &[Word], first_stem: &str, first: usize, last: usize) -> Option<St
 }
 
 /// Longest known-name match starting at word `i`: (last word, stem offset, name, entity).
-fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (EntityType, Option<usize>)>) -> Option<(usize, usize, String, EntityType, Option<usize>)> {
+/// `starts` holds the first words of the names of two words or more (in `lx` or
+/// `names`): only those are tried as the start of a longer match.
+fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (EntityType, Option<usize>)>, starts: &HashSet<String>) -> Option<(usize, usize, String, EntityType, Option<usize>)> {
     let w = ws.get(i)?;
     if !w.is_word {
         return None;
@@ -87,9 +89,13 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
         if *offset > 0 && stem.chars().count() < 3 {
             continue;
         }
+        let longer = starts.contains(stem.as_str());
         for len in (1..=max).rev() {
             if best.as_ref().is_some_and(|b| b.0 + 1 - i >= len) {
                 break;
+            }
+            if len > 1 && !longer {
+                continue;
             }
             let Some(p) = phrase(ws, stem, i, i + len - 1) else { continue };
             if len == 1 && lx.function_words.contains(&p) {
@@ -144,9 +150,13 @@ fn continues_name(lx: &Lexicon, w: &Word) -> bool {
     if ["لا", "با", "كا", "لل"].iter().any(|p| n.starts_with(p)) {
         return false;
     }
-    // `و`/`ف` first: a conjunction when what follows it is a word we know
-    // (`وقال`, `وموسكو`, `ومحمد`); else part of the name (`فايديسوفا`, `فيدرر`).
-    if n.starts_with('و') || n.starts_with('ف') {
+    // `و` first: a conjunction (`وحيا`, `وموسكو`). `ف` first: a conjunction when
+    // what follows it is a word we know (`فقال`), else part of the name (`فيدرر`):
+    // transliterations start with ف (f, v) far more often than with و.
+    if n.starts_with('و') {
+        return false;
+    }
+    if n.starts_with('ف') {
         return !w.readings.iter().skip(1).any(|(_, stem)| {
             let s = stem.as_str();
             lx.common_words.contains(s) || lx.function_words.contains(s) || is_given(lx, s) || lx.names.contains_key(s) || is_title_word(lx, s) || lx.nationality.contains_key(s) || s.starts_with("ال")
@@ -219,13 +229,13 @@ fn free(covered: &[bool], first: usize, last: usize) -> bool {
 
 /// Known names and rules over one document.
 fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
-    let none = HashMap::new();
+    let none = HashMap::default();
     let mut found: Vec<Found> = Vec::new();
     let mut covered = vec![false; ws.len()];
     // 1. Known names, leftmost-longest.
     let mut i = 0;
     while i < ws.len() {
-        if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none) {
+        if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none, &lx.name_starts) {
             let f = Found { first: i, last, offset, kind, name, known, sure: known.is_some() };
             mark(&mut covered, &f);
             found.push(f);
@@ -566,7 +576,7 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
 
     // Names learnt from the set: full names found by rules, and the parts of every
     // person's full name, with their spelling variants.
-    let mut learnt: HashMap<String, (EntityType, Option<usize>)> = HashMap::new();
+    let mut learnt: HashMap<String, (EntityType, Option<usize>)> = HashMap::default();
     for f in firsts.iter().flatten() {
         if f.known.is_none() && f.name.split(' ').count() >= 2 {
             for v in variants(&f.name) {
@@ -582,6 +592,8 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
         }
     }
 
+    let learnt_starts = name_starts(learnt.keys());
+    let no_lexicon = Lexicon::default();
     let mut out = Vec::with_capacity(docs.len());
     for ((doc, ws), first) in docs.iter().zip(&all_words).zip(firsts) {
         let mut covered = vec![false; ws.len()];
@@ -595,7 +607,7 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
                 i += 1;
                 continue;
             }
-            let hit = known_at(&Lexicon::default(), ws, i, &learnt).filter(|h| free(&covered, i, h.0));
+            let hit = known_at(&no_lexicon, ws, i, &learnt, &learnt_starts).filter(|h| free(&covered, i, h.0));
             match hit {
                 Some((last, offset, name, kind, known)) => {
                     let f = Found { first: i, last, offset, kind, name, known, sure: known.is_some() };
@@ -636,6 +648,7 @@ mod tests {
         ("nationality-then-two-unknown-name-words", "وتغلب على الألماني فلوريان ماير في المباراة.", "PER:فلوريان ماير", ""),
         ("nationality-then-one-word-is-not-a-name", "وأشاد المدرب الألماني فيرنتس بأداء فريقه.", "", "فيرنتس"),
         ("foreign-given-name-and-unknown-surname", "وفازت نيكول فايديسوفا على منافستها.", "PER:نيكول فايديسوفا", ""),
+        ("conjunction-ends-a-name", "واستقبل كيم وحيا الضيوف في المطار.", "", "كيم وحيا"),
         ("common-word-ends-a-foreign-name", "وقال جان دافيد ليفيت مشروع القانون جاهز.", "", "ليفيت مشروع"),
     ];
 

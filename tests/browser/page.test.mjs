@@ -85,6 +85,45 @@ describe('the single-file page from file://', () => {
     await page.close();
   });
 
+  test('selecting an entity shows its card; the colour key switches highlights off and on', async () => {
+    const [first] = seeds();
+    const { page } = await openPage(`#a=${encodeURIComponent(first.id)}`);
+    await page.locator(`${W} .reader-body p:not(.title) mark.ent`).first().waitFor({ timeout: 5000 });
+    const top = await page.evaluate(() => {
+      const per = window.mirsad.lastAnalysis().entities.filter((x) => x.type === 'PER');
+      return per.sort((x, y) => y.salience - x.salience)[0];
+    });
+    // The panel lists people by salience: the first button is the most salient person.
+    assert.equal(await page.locator(`${W} .entity-group[data-type="PER"] button[data-entity]`).first().getAttribute('data-entity'), top.id);
+    await page.locator(`${W} .entity-group[data-type="PER"] button[data-entity="${top.id}"]`).click();
+    const card = page.locator(`${W} .entity-card`);
+    await card.waitFor();
+    assert.equal((await card.locator('h3 bdi').textContent()).trim(), top.name);
+    if (top.name_en) assert.equal((await card.locator('.name-en').textContent()).trim(), top.name_en);
+    assert.equal(await card.locator('.card-articles li').count(), top.articles.length, 'one line per article that mentions it');
+    assert.match(await page.evaluate(() => location.hash), /e=/);
+
+    // Switching people off: their marks lose their colour, the state is in the link.
+    const per = page.locator(`${W} .legend button.key-per`);
+    assert.equal(await per.getAttribute('aria-pressed'), 'true');
+    const colour = () => page.locator(`${W} .reader-body p:not(.title) mark.ent.per`).first().evaluate((m) => getComputedStyle(m).backgroundColor);
+    const before = await colour();
+    await per.click();
+    await page.waitForFunction(() => location.hash.includes('off=per'));
+    assert.equal(await per.getAttribute('aria-pressed'), 'false');
+    assert.notEqual(await colour(), before);
+    assert.equal(await page.locator(`${W} .reader-body p:not(.title) mark.ent.loc`).first().evaluate((m) => getComputedStyle(m).backgroundColor !== 'rgba(0, 0, 0, 0)'), true, 'places keep theirs');
+    await shot(page, 'page-1280-entity-card');
+    await per.click();
+    assert.equal(await colour(), before);
+    // The card's close button clears the selection.
+    await card.locator('button.close').click();
+    await page.waitForFunction(() => !location.hash.includes('e='));
+    assert.equal(await page.locator(`${W} .entity-card`).count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('the timeline SVG has events, and choosing one shows its sources', async () => {
     const { page } = await openPage();
     const events = page.locator(`${W} .timeline-box svg g[data-event]`);
