@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 0.5, dropout: 0.1, keep: 6000 };
+    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 0.5, dropout: 0.1, keep: 2500 };
     let mut out = PathBuf::from("data/model/tagger.bin");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
