@@ -113,9 +113,13 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
     let mut keys: Vec<Vec<Key>> = Vec::with_capacity(mentions.len());
     for (d, ms) in mentions.iter().enumerate() {
         let mut ks = Vec::with_capacity(ms.len());
-        for m in ms.iter() {
+        for (j, m) in ms.iter().enumerate() {
             let key = if m.kind == EntityType::Per {
-                let container = best_container(&doc_full[d], &m.name).or_else(|| best_container(&set_full, &m.name));
+                // A part of a name (`كيم`) is the person last named in full before it
+                // (another Kim may come later), else the article's most named one
+                // that contains it, else the set's.
+                let before = ms[..j].iter().rev().find(|p| p.kind == EntityType::Per && p.name.contains(' ') && p.name != m.name && contains_words(&p.name, &m.name)).map(|p| p.name.clone());
+                let container = before.or_else(|| best_container(&doc_full[d], &m.name)).or_else(|| best_container(&set_full, &m.name));
                 match container.and_then(|c| full_key.get(&c).cloned()) {
                     // A known alias (`بوتين`) keeps its own entity.
                     Some(k) if m.known.is_none() => k,
@@ -204,6 +208,20 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_part_of_a_name_is_the_person_last_named_in_full() {
+        let text = "والتقى الزعيم كيم جونغ أون بالوفد. وقال كيم إن المحادثات جيدة. ثم تحدث الوزير كيم هونغ كيون للصحفيين. وأضاف كيم أن بلاده مستعدة.";
+        let docs = crate::text::read_documents(&[text]);
+        let mut mentions = crate::entities::recognize(&docs);
+        let records = link(&docs, &mut mentions, &["a".to_string()]);
+        let entity_of = |nth_kim: usize| {
+            let m = mentions[0].iter().filter(|m| docs[0].slice(m.span) == "كيم").nth(nth_kim).expect("a bare كيم");
+            records[m.entity.expect("linked")].name.clone()
+        };
+        assert_eq!(entity_of(0), "كيم جونغ أون");
+        assert_eq!(entity_of(1), "كيم هونغ كيون");
+    }
 
     #[test]
     fn slugs_are_ascii() {
