@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub org_descriptors: HashSet<String>,
     /// Descriptors before a place's name that stay outside it (`مدينة`, `محافظة`).
     pub loc_descriptors: HashSet<String>,
+    /// Verbs that often introduce a speaker's name (`قال`, `أكد`), for the tagger.
+    pub speech_verbs: HashSet<String>,
     /// Words inside Arabic names (`بن`, `أبو`, `عبد`).
     pub person_connectors: HashSet<String>,
     /// Nationality adjectives (folded phrase) → country id.
@@ -231,6 +233,7 @@ impl Lexicon {
                 "ORG_DESCRIPTOR" => &mut lx.org_descriptors,
                 "LOC_DESCRIPTOR" => &mut lx.loc_descriptors,
                 "PER_CONNECTOR" => &mut lx.person_connectors,
+                "PER_VERB_CUE" => &mut lx.speech_verbs,
                 _ => continue,
             };
             set.insert(folded);

@@ -304,7 +304,7 @@ fn hash(template: u8, parts: &[&[u8]]) -> u32 {
 
 /// The lexicon classes of a folded word (titles, given names, triggers…).
 fn classes(lx: &Lexicon, w: &str, out: &mut Vec<&'static str>) {
-    let checks: [(&'static str, bool); 12] = [
+    let checks: [(&'static str, bool); 13] = [
         ("given-ar", lx.given_arabic.contains(w)),
         ("given-foreign", lx.given_foreign.contains(w)),
         ("common", lx.common_words.contains(w) || lx.common_definite.contains(w)),
@@ -317,6 +317,7 @@ fn classes(lx: &Lexicon, w: &str, out: &mut Vec<&'static str>) {
         ("loc-descriptor", lx.loc_descriptors.contains(w)),
         ("connector", lx.person_connectors.contains(w)),
         ("definite", w.starts_with("ال")),
+        ("speech-verb", lx.speech_verbs.contains(w) || w.strip_prefix('و').is_some_and(|v| lx.speech_verbs.contains(v))),
     ];
     out.extend(checks.iter().filter(|c| c.1).map(|c| c.0));
     if let Some(&k) = lx.names.get(w) {
@@ -409,8 +410,7 @@ impl StaticFeatures {
                     }
                 }
                 let mut stem_classes = Vec::new();
-                for (offset, stem) in w.readings.iter().skip(1) {
-                    let _ = offset;
+                for (_, stem) in w.readings.iter().skip(1) {
                     f.push(hash(STEM, &[stem.as_bytes()]));
                     classes(lx, stem, &mut stem_classes);
                 }
