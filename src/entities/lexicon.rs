@@ -19,6 +19,7 @@ const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
 const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+const NUMBER_WORDS: &str = include_str!("../../data/time/numbers.tsv");
 const COMMON_DEFINITE: &str = include_str!("../../data/lexicon/common_definite.txt");
 
 /// The most spelling variants generated for one written name.
@@ -68,6 +69,10 @@ pub struct Lexicon {
     pub org_descriptors: HashSet<String>,
     /// Descriptors before a place's name that stay outside it (`مدينة`, `محافظة`).
     pub loc_descriptors: HashSet<String>,
+    /// Words that never name a person alone although names end in them: the second
+    /// half of compound given names (`الدين` of `نور الدين`, `الإسلام`, `الله`) and
+    /// regnal ordinals (`الثاني` of `عبد الله الثاني`), folded.
+    pub never_alone: HashSet<String>,
     /// Verbs that often introduce a speaker's name (`قال`, `أكد`), for the tagger.
     pub speech_verbs: HashSet<String>,
     /// Words inside Arabic names (`بن`, `أبو`, `عبد`).
@@ -214,6 +219,15 @@ impl Lexicon {
         let joined: Vec<String> = lx.given_arabic.iter().filter(|n| n.contains(' ')).map(|n| n.replace(' ', "")).collect();
         lx.given_arabic.extend(joined);
         lx.given_foreign = word_set(GIVEN_FOREIGN);
+        lx.never_alone = lx.given_arabic.iter().filter_map(|n| n.rsplit_once(' ').map(|(_, tail)| tail.to_string())).collect();
+        for line in data_lines(NUMBER_WORDS) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if matches!(cols.get(2).map(|k| k.trim()), Some("ord" | "tens")) {
+                let folded = fold_name(cols[0]);
+                lx.never_alone.insert(format!("ال{folded}"));
+                lx.never_alone.insert(folded);
+            }
+        }
         lx.function_words = word_set(FUNCTION_WORDS);
         lx.common_words = word_set(COMMON_WORDS);
         lx.common_definite = word_set(COMMON_DEFINITE);

@@ -418,6 +418,8 @@ fn name_parts(lx: &Lexicon, name: &str) -> Vec<String> {
             && !lx.function_words.contains(t)
             && !lx.common_words.contains(t)
             && !lx.common_definite.contains(t)
+            && !lx.never_alone.contains(t)
+            && !lx.nationality.contains_key(t)
             && !lx.person_connectors.contains(t)
             && !is_title_word(lx, t)
     };
@@ -528,10 +530,12 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
         while first < last && outside(&ws[first]) {
             first += 1;
         }
-        while last > first && outside(&ws[last]) {
+        // …unless it ends a compound given name (`الله` of `عبد الله`).
+        while last > first && outside(&ws[last]) && !is_given(lx, &format!("{} {}", ws[last - 1].norm, ws[last].norm)) {
             last -= 1;
         }
-        if outside(&ws[first]) || !free(&covered, first, last) {
+        let lone_part = first == last && (lx.never_alone.contains(ws[first].norm) || lx.nationality.contains_key(ws[first].norm));
+        if outside(&ws[first]) || lone_part || !free(&covered, first, last) {
             continue;
         }
         let f = match others.iter().find(|r| r.first == first && r.last == last) {
@@ -660,6 +664,12 @@ mod tests {
         let names = |m: Vec<super::Mention>| m.iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect::<Vec<_>>();
         assert!(!names(super::recognize_with(&docs, None).remove(0)).contains(&"PER:فيرنتس".to_string()));
         assert!(names(super::recognize_all(&docs).remove(0)).contains(&"PER:فيرنتس".to_string()));
+        // A tagged name is trimmed of function words at its ends, but not of the
+        // `الله` that ends a compound given name.
+        let docs = read_documents(&["وقال ابو عبد الله إن جماعته فقدت مقرها."]);
+        let names = |m: Vec<super::Mention>| m.iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect::<Vec<_>>();
+        let got = names(super::recognize_all(&docs).remove(0));
+        assert!(got.contains(&"PER:ابو عبد الله".to_string()), "{got:?}");
     }
 
     #[test]

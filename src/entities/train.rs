@@ -256,7 +256,8 @@ fn count(articles: &[Article], model: Option<&Model>, counts: &mut Counts) {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let docs = read_documents(&texts);
     let mentions = recognize_with(&docs, model);
-    let show = std::env::var_os("MIRSAD_SHOW").is_some();
+    // MIRSAD_SHOW=1: list what the tagger got wrong or missed (on standard error).
+    let show = model.is_some() && std::env::var_os("MIRSAD_SHOW").is_some();
     for (a, found) in articles.iter().zip(&mentions) {
         let (text, gold) = (&a.text, a.names());
         let context = |s: usize, e: usize| {
