@@ -165,8 +165,15 @@ pub fn push_text(s: &str, out: &mut String) {
         while let Some(&(_, cj)) = chars.get(j) {
             if is_ltr(cj) {
                 j += 1;
-            } else if joins(cj) && chars.get(j + 1).is_some_and(|&(_, n)| is_ltr(n)) {
-                j += 2;
+                continue;
+            }
+            // A few joiners (`, ` of `June 14, 2024`) then more LTR text: one run.
+            let mut k = j;
+            while k < j + 3 && chars.get(k).is_some_and(|&(_, c)| joins(c)) {
+                k += 1;
+            }
+            if k > j && chars.get(k).is_some_and(|&(_, n)| is_ltr(n)) {
+                j = k + 1;
             } else {
                 break;
             }
@@ -188,6 +195,10 @@ mod tests {
         let mut out = String::new();
         push_text("قالت CBS News <b> إن 2,000 صاروخ", &mut out);
         assert_eq!(out, "قالت <bdi>CBS News</bdi> &lt;<bdi>b</bdi>&gt; إن <bdi>2,000</bdi> صاروخ");
+        // An English date is one isolate, so its parts keep their order in RTL text.
+        let mut out = String::new();
+        push_text("تاريخ النشر: 14th June, 2024 GMT", &mut out);
+        assert_eq!(out, "تاريخ النشر: <bdi>14th June, 2024 GMT</bdi>");
     }
 
     #[test]
