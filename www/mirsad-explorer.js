@@ -609,14 +609,14 @@ export class MirsadExplorer extends HTMLElement {
 
   // The colour key doubles as per-type switches for the highlights.
   #renderLegend() {
-    const off = new Set(this.#state.off.split(','));
+    const off = new Set(this.#state.off.split(',').filter(Boolean));
     this.#ui.legend.replaceChildren(h('span', { class: 'legend-title', text: this.#t('legend') }),
       ...HIGHLIGHT_KINDS.map((k) => h('button', {
         type: 'button', class: `key key-${k}`, 'data-kind': k, 'aria-pressed': String(!off.has(k)),
         title: this.#t(off.has(k) ? 'highlight_show' : 'highlight_hide'),
         text: this.#t(`type_${k.toUpperCase()}`),
         onclick: () => {
-          const now = new Set(this.#state.off.split(','));
+          const now = new Set(off);
           if (now.has(k)) now.delete(k); else now.add(k);
           this.#setState({ off: [...now].join(',') });
         },

@@ -6,6 +6,7 @@
 //! links to the full name that contains it in the same article (the most
 //! mentioned one when several do), else in the whole set.
 
+use crate::offsets::Span;
 use super::lexicon::{lexicon, skeleton};
 use super::{EntityType, Mention};
 use crate::model::EntityRecord;
@@ -137,6 +138,9 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
     let mut index_of: HashMap<Key, usize> = HashMap::new();
     let mut records: Vec<EntityRecord> = Vec::new();
     let mut surface_counts: Vec<BTreeMap<String, usize>> = Vec::new();
+    // Each article's headline and lead (its first sentence outside the headline), for salience.
+    let heads: Vec<(Option<Span>, Option<Span>)> =
+        docs.iter().map(|doc| (doc.title, doc.sentences.iter().copied().find(|s| doc.title.is_none_or(|t| !t.overlaps(s))))).collect();
     for (d, (ms, ks)) in mentions.iter_mut().zip(&keys).enumerate() {
         for (m, k) in ms.iter_mut().zip(ks) {
             let r = *index_of.entry(k.clone()).or_insert_with(|| {
@@ -162,15 +166,14 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
                     *n += 1;
                 }
             }
-            rec.salience += docs.get(d).map_or(1, |doc| {
-                if doc.title.is_some_and(|t| t.contains(&m.span)) {
-                    3
-                } else if doc.sentences.iter().find(|s| doc.title.is_none_or(|t| !t.overlaps(s))).is_some_and(|s| s.contains(&m.span)) {
-                    2
-                } else {
-                    1
-                }
-            });
+            let (title, lead) = heads.get(d).copied().unwrap_or_default();
+            rec.salience += if title.is_some_and(|t| t.contains(&m.span)) {
+                3
+            } else if lead.is_some_and(|s| s.contains(&m.span)) {
+                2
+            } else {
+                1
+            };
         }
     }
     // Names and ids of entities found by rules: the most frequent longest spelling.

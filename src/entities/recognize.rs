@@ -656,28 +656,29 @@ mod tests {
         ("common-word-ends-a-foreign-name", "وقال جان دافيد ليفيت مشروع القانون جاهز.", "", "ليفيت مشروع"),
     ];
 
+    /// `TYPE:text` of each mention found in `text` (with `model`, or the rules alone).
+    fn found(text: &str, model: Option<&super::Model>) -> Vec<String> {
+        let docs = read_documents(&[text]);
+        super::recognize_with(&docs, model).remove(0).iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect()
+    }
+
     #[test]
     fn the_committed_tagger_is_used_and_finds_what_the_rules_miss() {
         let model = super::tagger::model().expect("data/model/tagger.bin loads");
         assert!(model.len() > 1000, "the model has {} rows", model.len());
-        let docs = read_documents(&["وأشاد المدرب الألماني فيرنتس بأداء فريقه في المباراة."]);
-        let names = |m: Vec<super::Mention>| m.iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect::<Vec<_>>();
-        assert!(!names(super::recognize_with(&docs, None).remove(0)).contains(&"PER:فيرنتس".to_string()));
-        assert!(names(super::recognize_all(&docs).remove(0)).contains(&"PER:فيرنتس".to_string()));
+        let text = "وأشاد المدرب الألماني فيرنتس بأداء فريقه في المباراة.";
+        assert!(!found(text, None).contains(&"PER:فيرنتس".to_string()));
+        assert!(found(text, Some(model)).contains(&"PER:فيرنتس".to_string()));
         // A tagged name is trimmed of function words at its ends, but not of the
         // `الله` that ends a compound given name.
-        let docs = read_documents(&["وقال ابو عبد الله إن جماعته فقدت مقرها."]);
-        let names = |m: Vec<super::Mention>| m.iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect::<Vec<_>>();
-        let got = names(super::recognize_all(&docs).remove(0));
+        let got = found("وقال ابو عبد الله إن جماعته فقدت مقرها.", Some(model));
         assert!(got.contains(&"PER:ابو عبد الله".to_string()), "{got:?}");
     }
 
     #[test]
     fn rules_on_short_news_sentences() {
         for (case, text, want, not) in CASES {
-            let docs = read_documents(&[text]);
-            let mentions = super::recognize_with(&docs, None).remove(0);
-            let got: Vec<String> = mentions.iter().map(|m| format!("{}:{}", m.kind.as_str(), docs[0].slice(m.span))).collect();
+            let got = found(text, None);
             if !want.is_empty() {
                 assert!(got.iter().any(|g| g == want), "case {case}: want {want} in {got:?}");
             }

@@ -9,6 +9,8 @@
 use super::lexicon::Lexicon;
 use super::recognize::Word;
 use super::EntityType;
+use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 /// The labels, in the order of a weight row.
@@ -302,31 +304,45 @@ fn hash(template: u8, parts: &[&[u8]]) -> u32 {
     (h ^ (h >> FEATURE_BITS)) & ((1 << FEATURE_BITS) - 1)
 }
 
-/// The lexicon classes of a folded word (titles, given names, triggers…).
-fn classes(lx: &Lexicon, w: &str, out: &mut Vec<&'static str>) {
-    let checks: [(&'static str, bool); 13] = [
-        ("given-ar", lx.given_arabic.contains(w)),
-        ("given-foreign", lx.given_foreign.contains(w)),
-        ("common", lx.common_words.contains(w) || lx.common_definite.contains(w)),
-        ("function", lx.function_words.contains(w)),
-        ("title", lx.person_titles.contains(w) || lx.bare_titles.contains(w)),
-        ("nationality", lx.nationality.contains_key(w)),
-        ("org-head", lx.org_heads.contains(w) || w.strip_prefix("ال").is_some_and(|h| lx.org_heads.contains(h))),
-        ("org-adjective", lx.org_adjectives.contains(w)),
-        ("org-descriptor", lx.org_descriptors.contains(w)),
-        ("loc-descriptor", lx.loc_descriptors.contains(w)),
-        ("connector", lx.person_connectors.contains(w)),
-        ("definite", w.starts_with("ال")),
-        ("speech-verb", lx.speech_verbs.contains(w) || w.strip_prefix('و').is_some_and(|v| lx.speech_verbs.contains(v))),
+/// Names of the lexicon classes a word can be in; bit `b` of [`classes`] is `CLASS_NAMES[b]`.
+const CLASS_NAMES: [&str; 16] = [
+    "given-ar", "given-foreign", "common", "function", "title", "nationality", "org-head", "org-adjective",
+    "org-descriptor", "loc-descriptor", "connector", "definite", "speech-verb", "known-per", "known-loc", "known-org",
+];
+/// The classes that leave a word open (a name word no list rules out): given names, known names.
+const OPEN_CLASSES: u16 = 0b1110_0000_0000_0011;
+
+/// The lexicon classes of a folded word (titles, given names, triggers…), as bits.
+fn classes(lx: &Lexicon, w: &str) -> u16 {
+    let checks: [bool; 13] = [
+        lx.given_arabic.contains(w),
+        lx.given_foreign.contains(w),
+        lx.common_words.contains(w) || lx.common_definite.contains(w),
+        lx.function_words.contains(w),
+        lx.person_titles.contains(w) || lx.bare_titles.contains(w),
+        lx.nationality.contains_key(w),
+        lx.org_heads.contains(w) || w.strip_prefix("ال").is_some_and(|h| lx.org_heads.contains(h)),
+        lx.org_adjectives.contains(w),
+        lx.org_descriptors.contains(w),
+        lx.loc_descriptors.contains(w),
+        lx.person_connectors.contains(w),
+        w.starts_with("ال"),
+        lx.speech_verbs.contains(w) || w.strip_prefix('و').is_some_and(|v| lx.speech_verbs.contains(v)),
     ];
-    out.extend(checks.iter().filter(|c| c.1).map(|c| c.0));
+    let mut bits = checks.iter().enumerate().fold(0u16, |m, (b, &on)| if on { m | (1 << b) } else { m });
     if let Some(&k) = lx.names.get(w) {
-        out.push(match lx.known[k].kind {
-            EntityType::Per => "known-per",
-            EntityType::Loc => "known-loc",
-            EntityType::Org => "known-org",
-        });
+        bits |= 1 << match lx.known[k].kind {
+            EntityType::Per => 13,
+            EntityType::Loc => 14,
+            EntityType::Org => 15,
+        };
     }
+    bits
+}
+
+/// The names of the classes in `bits`, in bit order.
+fn class_names(bits: u16) -> impl Iterator<Item = &'static str> {
+    CLASS_NAMES.iter().enumerate().filter(move |(b, _)| bits & (1 << b) != 0).map(|(_, n)| *n)
 }
 
 fn shape(w: &Word) -> [u8; 2] {
@@ -353,9 +369,11 @@ fn shape(w: &Word) -> [u8; 2] {
 
 /// The features of each token that do not depend on the labels chosen.
 pub struct StaticFeatures {
-    per_token: Vec<Vec<u32>>,
+    /// Every token's features, one after the other; token `i`'s are `starts[i]..starts[i + 1]`.
+    features: Vec<u32>,
+    starts: Vec<usize>,
     /// Folded word and rule label of each token, for the label-dependent features.
-    words: Vec<(String, u8)>,
+    words: Vec<(CompactString, u8)>,
     /// The last token before each one with the same word (proclitics aside):
     /// the label given there is a feature, so a name keeps its type in a story.
     earlier: Vec<Option<usize>>,
@@ -378,19 +396,12 @@ impl StaticFeatures {
                 rule_labels.get(i as usize).copied().unwrap_or(7)
             }
         };
-        let mut word_classes: Vec<Vec<&'static str>> = ws
-            .iter()
-            .map(|w| {
-                let mut c = Vec::new();
-                classes(lx, w.norm, &mut c);
-                c
-            })
-            .collect();
-        word_classes.push(Vec::new());
-        let mut per_token = Vec::with_capacity(ws.len());
+        let word_classes: Vec<u16> = ws.iter().map(|w| classes(lx, w.norm)).collect();
+        let mut f: Vec<u32> = Vec::with_capacity(ws.len() * 40);
+        let mut starts = Vec::with_capacity(ws.len() + 1);
         for (i, w) in ws.iter().enumerate() {
             let ii = i as isize;
-            let mut f = Vec::with_capacity(48);
+            starts.push(f.len());
             // The word's own identity first (LEXICAL of them; see `unlexical_at`).
             f.push(hash(WORD, &[w.norm.as_bytes()]));
             f.push(hash(BIGRAM_BEFORE, &[norm(ii - 1).as_bytes(), w.norm.as_bytes()]));
@@ -399,34 +410,34 @@ impl StaticFeatures {
             for d in [-2isize, -1, 1, 2] {
                 f.push(hash(WORD_AT, &[&[d as u8], norm(ii + d).as_bytes()]));
             }
-            let chars: Vec<char> = w.norm.chars().collect();
             if w.is_word {
+                let n_chars = w.norm.chars().count();
                 for n in 1..=3usize {
-                    if chars.len() > n {
-                        let p: String = chars[..n].iter().collect();
-                        let s: String = chars[chars.len() - n..].iter().collect();
-                        f.push(hash(PREFIX, &[p.as_bytes()]));
-                        f.push(hash(SUFFIX, &[s.as_bytes()]));
+                    if n_chars > n {
+                        let prefix_end = w.norm.char_indices().nth(n).map_or(w.norm.len(), |c| c.0);
+                        let suffix_start = w.norm.char_indices().nth(n_chars - n).map_or(0, |c| c.0);
+                        f.push(hash(PREFIX, &[&w.norm.as_bytes()[..prefix_end]]));
+                        f.push(hash(SUFFIX, &[&w.norm.as_bytes()[suffix_start..]]));
                     }
                 }
-                let mut stem_classes = Vec::new();
                 for (_, stem) in w.readings.iter().skip(1) {
                     f.push(hash(STEM, &[stem.as_bytes()]));
-                    classes(lx, stem, &mut stem_classes);
                 }
-                for c in stem_classes {
-                    f.push(hash(STEM_CLASS, &[c.as_bytes()]));
+                for (_, stem) in w.readings.iter().skip(1) {
+                    for c in class_names(classes(lx, stem)) {
+                        f.push(hash(STEM_CLASS, &[c.as_bytes()]));
+                    }
                 }
             }
             f.push(hash(SHAPE, &[&shape(w)]));
             if i == 0 || !ws[i - 1].joined_to_next {
                 f.push(hash(LINE_START, &[]));
             }
-            let open = w.is_word && word_classes[i].iter().all(|c| c.starts_with("known") || *c == "given-ar" || *c == "given-foreign");
+            let open = w.is_word && word_classes[i] & !OPEN_CLASSES == 0;
             for d in [-2isize, -1, 0, 1, 2] {
                 let j = ii + d;
                 if j >= 0 && (j as usize) < ws.len() {
-                    for c in &word_classes[j as usize] {
+                    for c in class_names(word_classes[j as usize]) {
                         f.push(hash(CLASS_AT, &[&[d as u8, u8::from(open)], c.as_bytes()]));
                     }
                 }
@@ -438,10 +449,10 @@ impl StaticFeatures {
             for d in [-1isize, 0, 1] {
                 f.push(hash(RULE_AT, &[&[d as u8, rule(ii + d)]]));
             }
-            per_token.push(f);
         }
-        let words = ws.iter().zip(rule_labels.iter().chain(std::iter::repeat(&O))).map(|(w, r)| (w.norm.to_string(), *r)).collect();
-        let mut last_seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        starts.push(f.len());
+        let words = ws.iter().zip(rule_labels.iter().chain(std::iter::repeat(&O))).map(|(w, r)| (CompactString::from(w.norm), *r)).collect();
+        let mut last_seen: FxHashMap<&str, usize> = FxHashMap::default();
         let earlier = ws
             .iter()
             .enumerate()
@@ -453,29 +464,29 @@ impl StaticFeatures {
                 last_seen.insert(key, i)
             })
             .collect();
-        StaticFeatures { per_token, words, earlier }
+        StaticFeatures { features: f, starts, words, earlier }
     }
 
     /// How many tokens.
     pub fn len(&self) -> usize {
-        self.per_token.len()
+        self.words.len()
     }
 
     /// True for a document without tokens.
     pub fn is_empty(&self) -> bool {
-        self.per_token.is_empty()
+        self.words.is_empty()
     }
 
     /// The static features of token `i`.
     pub fn at(&self, i: usize) -> &[u32] {
-        &self.per_token[i]
+        &self.features[self.starts[i]..self.starts[i + 1]]
     }
 
     /// The static features of token `i` without those naming the word itself:
     /// training sometimes hides them, so that words it has not seen are judged
     /// by their shape and context as well as seen ones are.
     pub fn unlexical_at(&self, i: usize) -> &[u32] {
-        &self.per_token[i][LEXICAL..]
+        &self.at(i)[LEXICAL..]
     }
 
     /// The features of token `i` that depend on the labels before it.
