@@ -12,6 +12,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// The most tokens a rule takes as a person's name after a title.
 const MAX_NAME_TOKENS: usize = 4;
+/// An Arabic name's chain of given names and connectors is longer
+/// (`حمد بن جاسم بن جبر آل ثاني`).
+const MAX_NASAB_TOKENS: usize = 8;
 /// The most tokens a rule takes after an organisation head (`وزارة` + 3).
 const MAX_ORG_TAIL: usize = 3;
 
@@ -283,7 +286,10 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         let arabic = lx.given_arabic.contains(w.norm);
         if (foreign || arabic) && !lx.function_words.contains(w.norm) {
             let mut last = i;
-            while last + 1 < ws.len() && last + 1 - i < MAX_NAME_TOKENS && ws[last].joined_to_next && !covered[last + 1] && continues_name(lx, &ws[last + 1]) {
+            let max = if arabic && !foreign { MAX_NASAB_TOKENS } else { MAX_NAME_TOKENS };
+            // The second half of a compound given name (`عبد العزيز`) continues it, article and all.
+            let compound = |k: usize| arabic && ws[k].is_word && is_given(lx, &format!("{} {}", ws[k - 1].norm, ws[k].norm));
+            while last + 1 < ws.len() && last + 1 - i < max && ws[last].joined_to_next && !covered[last + 1] && (continues_name(lx, &ws[last + 1]) || compound(last + 1)) {
                 let next = ws[last + 1].norm;
                 // After an Arabic given name, only more given names and connectors.
                 if arabic && !foreign && !(is_given(lx, next) || lx.person_connectors.contains(next) || (last > i && lx.person_connectors.contains(ws[last].norm))) {
@@ -647,6 +653,8 @@ mod tests {
         ("definite-org-head-lam-lam", "وأعلن الاتحاد الدولي للشرطة عن مؤتمر جديد.", "ORG:الاتحاد الدولي للشرطة", ""),
         ("definite-head-without-adjective", "وقال الحزب الحاكم إن الانتخابات ستجري.", "", "الحزب الحاكم"),
         ("family-name-after-two-given-names", "وقال عثمان محمد الأغبش إن الوضع هادئ.", "PER:عثمان محمد الأغبش", ""),
+        ("family-name-after-bin-chain", "وقال سعد بن ناصر بن عبد العزيز الشمري إن الوضع هادئ.", "PER:سعد بن ناصر بن عبد العزيز الشمري", ""),
+        ("family-name-after-compound-given-name", "وقال محمد بن عبد الكريم الخطابي إن الوضع هادئ.", "PER:محمد بن عبد الكريم الخطابي", ""),
         ("title-is-not-a-family-name", "استقبل عبد الله الملك الضيوف ثم قال الملك كلمته.", "", "الملك"),
         ("family-name-after-title-and-given-name", "وقال الدكتور فارس السقاف إن المعرض يفتتح غدا.", "PER:فارس السقاف", ""),
         ("nationality-then-two-unknown-name-words", "وتغلب على الألماني فلوريان ماير في المباراة.", "PER:فلوريان ماير", ""),

@@ -286,6 +286,11 @@ fn count(articles: &[Article], model: Option<&Model>, counts: &mut Counts) {
     }
 }
 
+fn overall_f1(counts: &Counts) -> f64 {
+    let (t, s, g) = counts.values().fold((0, 0, 0), |a, c| (a.0 + c.0, a.1 + c.1, a.2 + c.2));
+    2.0 * t as f64 / (s + g).max(1) as f64
+}
+
 /// Precision, recall and F1 per type and overall.
 fn report(counts: &Counts) -> String {
     let f = |(t, s, g): (usize, usize, usize)| {
@@ -338,8 +343,16 @@ pub fn train(opts: &Options) -> Result<(Option<Model>, String), String> {
     for (k, dev) in usable.chunks(size).enumerate() {
         let train: Vec<Article> = usable.iter().take(k * size).chain(usable.iter().skip(k * size + dev.len())).chain(&aqmar).cloned().collect();
         let model = fit(&train, opts);
-        count(dev, None, &mut rules);
-        count(dev, Some(&model), &mut tagged);
+        let (mut fold_rules, mut fold_tagged) = (Counts::new(), Counts::new());
+        count(dev, None, &mut fold_rules);
+        count(dev, Some(&model), &mut fold_tagged);
+        out.push_str(&format!("fold {}: rules F1 {:.3}, with tagger {:.3}\n", k + 1, overall_f1(&fold_rules), overall_f1(&fold_tagged)));
+        for (total, fold) in [(&mut rules, fold_rules), (&mut tagged, fold_tagged)] {
+            for (kind, (t, s, g)) in fold {
+                let c = total.entry(kind).or_default();
+                *c = (c.0 + t, c.1 + s, c.2 + g);
+            }
+        }
     }
     out.push_str(&format!("{}-fold cross-validation, rules only:\n{}", opts.folds, report(&rules)));
     out.push_str(&format!("rules and tagger:\n{}", report(&tagged)));
