@@ -102,11 +102,23 @@ impl Corpus {
             })
             .collect();
 
-        let timexes: Vec<Vec<time::Timex>> =
-            docs.iter().zip(&dcts).map(|(doc, (dct, _))| time::find_timexes(doc, *dct)).collect();
         let mut mentions = entities::recognize(&docs);
         let ids: Vec<String> = inputs.iter().map(|a| a.id.clone()).collect();
         let records = entities::link(&docs, &mut mentions, &ids);
+
+        // An article with no publication date of its own may be dated by the events
+        // the others date; then its relative expressions are resolved.
+        let recognized: Vec<time::Recognized> = docs.iter().map(time::recognize_timexes).collect();
+        let mut dcts = dcts;
+        let own: Vec<Option<Date>> = dcts.iter().map(|(d, _)| *d).collect();
+        if own.iter().any(Option::is_none) && own.iter().any(Option::is_some) {
+            for (slot, found) in dcts.iter_mut().zip(timeline::infer_dcts(&docs, &mentions, &recognized, &own)) {
+                if let Some(d) = found {
+                    *slot = (Some(d), "inferred");
+                }
+            }
+        }
+        let timexes: Vec<Vec<time::Timex>> = recognized.iter().zip(&dcts).map(|(r, (dct, _))| r.resolve(*dct)).collect();
 
         let mut articles = Vec::with_capacity(docs.len());
         for (i, doc) in docs.iter().enumerate() {

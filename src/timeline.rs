@@ -1,10 +1,17 @@
 //! Stage 4: dated events, merged across articles.
 //!
-//! An event is a sentence (outside boilerplate) that has a resolved date and a
-//! trigger word (`زار`, `وقع`, `قمة` …; `data/lexicon/event_triggers.txt`). A bare
-//! date mention is not an event. Events with compatible dates (equal, or one a
-//! finer form of the other) that share a participant and some content words are
-//! one item, listing every source sentence.
+//! An event report is a sentence (outside boilerplate) with a trigger word
+//! (`زار`, `وقع`, `قمة` …; `data/lexicon/event_triggers.txt`, one family of
+//! events a line) and a resolved date; a sentence with two dates reports two
+//! events. A bare date mention is not an event. Reports whose dates nest (one
+//! holds the other: `2024-W25`, `2024-06-18`) and whose participants, trigger
+//! families and words overlap enough are one item. A sentence with no date
+//! that retells an item's event closely joins it as one more source.
+//!
+//! The same matching dates an article that states no publication date
+//! ([`infer_dcts`]): the day whose reading of its relative expressions
+//! (`الشهر الماضي`, `اليوم`) lines its reports up with the events other
+//! articles date.
 
 use crate::entities::Mention;
 use crate::model::{ArticleInput, EntityRecord, EventMention, TimelineItem};
@@ -12,62 +19,295 @@ use crate::offsets::{OffsetIndex, Span};
 use crate::text::clitics::readings;
 use crate::text::normalize::fold;
 use crate::text::{Document, TokenKind};
-use crate::time::{Timex, TimexKind};
-use std::collections::{BTreeSet, HashSet};
+use crate::time::{Date, Period, Recognized, Timex, TimexKind};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TRIGGERS: &str = include_str!("../data/lexicon/event_triggers.txt");
 /// Labels are cut to this many characters.
 const LABEL_CHARS: usize = 90;
-/// Two reports are one event when their content words overlap at least this much (Jaccard).
-const MIN_WORD_OVERLAP: f32 = 0.12;
+/// Two dated reports are one event when their weighted overlap reaches this.
+const MIN_SAME_EVENT: f32 = 0.1;
+/// An undated sentence retells an item's event when its overlap with one of the
+/// item's reports reaches this (it must also share a participant and a trigger family).
+const MIN_RETELLING: f32 = 0.15;
+/// Two one-day reports this many days apart may be one event of several days.
+const MAX_EVENT_DAYS: i64 = 3;
+/// A publication date is looked for this many days around the events it is matched to.
+const DCT_WINDOW_DAYS: i64 = 400;
+/// Only events dated to a year or finer place a publication date.
+const MAX_ANCHOR_DAYS: i64 = 366;
+/// When the best publication dates span more than this many days, none is taken.
+const MAX_DCT_SPREAD_DAYS: i64 = 62;
 
-fn triggers() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        TRIGGERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect()
+/// Folded trigger word → family number.
+fn triggers() -> &'static HashMap<String, u16> {
+    static MAP: OnceLock<HashMap<String, u16>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let lines = TRIGGERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut map = HashMap::new();
+        for (family, line) in lines.enumerate() {
+            for w in line.split_whitespace() {
+                map.entry(fold(w)).or_insert(family as u16);
+            }
+        }
+        map
     })
 }
 
-/// True when a folded word, with proclitics or a verb prefix removed, is a trigger.
-fn is_trigger(raw: &str, norm: &str) -> bool {
-    let set = triggers();
-    readings(raw, norm).iter().any(|r| {
+/// The trigger family of a folded word, with proclitics or a verb prefix removed.
+fn trigger_family(raw: &str, norm: &str) -> Option<u16> {
+    let map = triggers();
+    let get = |s: &str| map.get(s).copied();
+    readings(raw, norm).iter().find_map(|r| {
         let s = r.stem.as_str();
-        set.contains(s)
-            || s.strip_prefix(['س', 'ي', 'ت', 'ن', 'ا']).is_some_and(|rest| set.contains(rest))
-            || s.strip_prefix("سي").or_else(|| s.strip_prefix("ست")).is_some_and(|rest| set.contains(rest))
-            || s.strip_suffix(['ت', 'ه']).is_some_and(|rest| set.contains(rest))
-            || s.strip_prefix("ال").is_some_and(|rest| set.contains(rest))
+        get(s)
+            .or_else(|| s.strip_prefix(['س', 'ي', 'ت', 'ن', 'ا']).and_then(get))
+            .or_else(|| s.strip_prefix("سي").or_else(|| s.strip_prefix("ست")).and_then(get))
+            .or_else(|| s.strip_suffix(['ت', 'ه']).and_then(get))
+            .or_else(|| s.strip_prefix("ال").and_then(get))
     })
 }
 
-/// One report of an event in one sentence.
-struct Report {
+#[cfg(test)]
+fn is_trigger(raw: &str, norm: &str) -> bool {
+    trigger_family(raw, norm).is_some()
+}
+
+/// What a sentence says, independent of its dates: participants, trigger
+/// families and content-word stems, as feature ids.
+struct Gist {
     doc: usize,
     sentence: Span,
-    value: String,
     entities: BTreeSet<usize>,
-    words: HashSet<String>,
+    families: BTreeSet<u16>,
+    /// Entities, families and stems, as interned ids.
+    features: Vec<u32>,
 }
 
-/// True when one value is the other or a finer form of it (`2024-06` ~ `2024-06-19`).
-fn compatible(a: &str, b: &str) -> bool {
-    let fine_of = |coarse: &str, fine: &str| fine == coarse || fine.starts_with(&format!("{coarse}-"));
-    fine_of(a, b) || fine_of(b, a)
+/// One dated report of an event: a sentence and one of its dates.
+struct Report {
+    gist: usize,
+    value: String,
+    period: Period,
 }
 
-fn plausible_date(v: &str) -> bool {
-    v.chars().next().is_some_and(|c| c.is_ascii_digit()) && !v.starts_with('P')
+/// Interns feature strings and weighs them by rarity (inverse sentence frequency).
+#[derive(Default)]
+struct Features {
+    ids: HashMap<String, u32>,
+    counts: Vec<u32>,
+    sentences: u32,
 }
 
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
-    let inter = a.intersection(b).count() as f32;
-    let union = (a.len() + b.len()) as f32 - inter;
-    if union == 0.0 {
-        0.0
-    } else {
-        inter / union
+impl Features {
+    fn id(&mut self, key: String) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert_with(|| {
+            self.counts.push(0);
+            next
+        })
+    }
+
+    fn weight(&self, id: u32) -> f32 {
+        let df = self.counts.get(id as usize).copied().unwrap_or(1).max(1) as f32;
+        (1.0 + self.sentences as f32 / df).ln()
+    }
+
+    /// Weighted Dice overlap of two sorted, deduplicated feature lists.
+    fn overlap(&self, a: &[u32], b: &[u32]) -> f32 {
+        let (mut i, mut j, mut shared, mut all) = (0, 0, 0.0, 0.0);
+        while i < a.len() || j < b.len() {
+            let (x, y) = (a.get(i), b.get(j));
+            match (x, y) {
+                (Some(x), Some(y)) if x == y => {
+                    let w = self.weight(*x);
+                    shared += w;
+                    all += w;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => {
+                    all += self.weight(*x);
+                    i += 1;
+                }
+                (Some(x), None) => {
+                    all += self.weight(*x);
+                    i += 1;
+                }
+                (_, Some(y)) => {
+                    all += self.weight(*y);
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+        // `all` counts shared features once: Dice is 2·shared / (|a| + |b|).
+        if all > 0.0 {
+            2.0 * shared / (all + shared)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The gists of every event sentence of the set.
+fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], features: &mut Features) -> Vec<Gist> {
+    let lx = crate::entities::lexicon::lexicon();
+    let mut out = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for sentence in &doc.sentences {
+            if doc.in_boilerplate(*sentence) {
+                continue;
+            }
+            let mut families = BTreeSet::new();
+            let mut keys: Vec<String> = Vec::new();
+            let in_name_or_time = |span: &Span| {
+                mentions[d].iter().any(|m| m.span.contains(span)) || timexes[d].iter().any(|t| t.span.contains(span))
+            };
+            for t in doc.tokens.iter().filter(|t| sentence.contains(&t.span) && t.kind == TokenKind::Word) {
+                let raw = doc.slice(t.span);
+                if let Some(f) = trigger_family(raw, &t.norm) {
+                    families.insert(f);
+                    continue;
+                }
+                if in_name_or_time(&t.span) || lx.function_words.contains(t.norm.as_str()) || t.norm.chars().count() < 3 {
+                    continue;
+                }
+                if let Some(stem) = crate::search::word_stems(raw).into_iter().min_by_key(|s| s.chars().count()) {
+                    keys.push(format!("w:{stem}"));
+                }
+            }
+            if families.is_empty() {
+                continue;
+            }
+            let entities: BTreeSet<usize> =
+                mentions[d].iter().filter(|m| sentence.contains(&m.span)).filter_map(|m| m.entity).collect();
+            keys.extend(entities.iter().map(|e| format!("e:{e}")));
+            keys.extend(families.iter().map(|f| format!("f:{f}")));
+            let mut ids: Vec<u32> = keys.into_iter().map(|k| features.id(k)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &id in &ids {
+                features.counts[id as usize] += 1;
+            }
+            features.sentences += 1;
+            out.push(Gist { doc: d, sentence: *sentence, entities, families, features: ids });
+        }
+    }
+    out
+}
+
+/// The dated reports of one gist under `timexes`: each distinct date in the
+/// sentence that no finer date of it lies inside.
+fn reports_of(g: usize, gist: &Gist, timexes: &[Timex], out: &mut Vec<Report>) {
+    let dated: Vec<(&str, Period)> = timexes
+        .iter()
+        .filter(|t| t.kind == TimexKind::Date && gist.sentence.contains(&t.span))
+        .filter_map(|t| t.value.as_deref())
+        .filter_map(|v| Some((v, Period::of(v)?)))
+        .collect();
+    for (i, (v, p)) in dated.iter().enumerate() {
+        let finer_inside = dated.iter().enumerate().any(|(j, (w, q))| j != i && w != v && p.contains(q) && q.len() < p.len());
+        let repeated = dated[..i].iter().any(|(w, _)| w == v);
+        if !finer_inside && !repeated {
+            out.push(Report { gist: g, value: v.to_string(), period: *p });
+        }
+    }
+}
+
+/// True when two gists may tell one event: a shared participant and enough overlap.
+fn alike(features: &Features, a: &Gist, b: &Gist, min: f32) -> bool {
+    !a.entities.is_disjoint(&b.entities) && features.overlap(&a.features, &b.features) >= min
+}
+
+/// An item being built: its reports and the period they agree on.
+struct Group {
+    reports: Vec<usize>,
+    period: Period,
+    /// Set when the item spans several days that its reports name one by one.
+    span_value: Option<String>,
+    retellings: Vec<usize>,
+}
+
+fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec<Group> {
+    // Finest dates first, so coarse reports join an item already pinned down.
+    let mut order: Vec<usize> = (0..reports.len()).collect();
+    order.sort_by_key(|&i| (reports[i].period.len(), reports[i].period.first, i));
+    let mut groups: Vec<Group> = Vec::new();
+    for i in order {
+        let r = &reports[i];
+        let g = &gists[r.gist];
+        let fits = |grp: &Group| -> Option<(f32, bool)> {
+            let nested = grp.period.nested(&r.period);
+            let adjacent_days = grp.period.len() <= MAX_EVENT_DAYS
+                && r.period.len() == 1
+                && (r.period.first - grp.period.last).max(grp.period.first - r.period.first) < MAX_EVENT_DAYS;
+            if !nested && !adjacent_days {
+                return None;
+            }
+            grp.reports
+                .iter()
+                .filter_map(|&j| {
+                    let o = &gists[reports[j].gist];
+                    // Two sentences of one article tell one event only when they share a trigger family.
+                    let same_article_ok = o.doc != g.doc || o.sentence == g.sentence || !o.families.is_disjoint(&g.families);
+                    // Adjacent days (a visit of two days) need the same kind of event.
+                    let kind_ok = nested || !o.families.is_disjoint(&g.families);
+                    (o.sentence != g.sentence || o.doc != g.doc).then_some(())?;
+                    (same_article_ok && kind_ok && alike(features, o, g, MIN_SAME_EVENT)).then(|| (features.overlap(&o.features, &g.features), nested))
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(k, grp)| fits(grp).map(|f| (k, f)))
+            .max_by(|a, b| a.1 .0.total_cmp(&b.1 .0));
+        match best {
+            Some((k, (_, nested))) => {
+                let grp = &mut groups[k];
+                grp.reports.push(i);
+                if nested {
+                    if grp.period.contains(&r.period) && grp.span_value.is_none() {
+                        grp.period = r.period;
+                    }
+                } else {
+                    grp.period = Period { first: grp.period.first.min(r.period.first), last: grp.period.last.max(r.period.last) };
+                    let day = |n: i64| Date::from_day_number(n).map(|d| d.iso()).unwrap_or_default();
+                    grp.span_value = Some(format!("{}/{}", day(grp.period.first), day(grp.period.last)));
+                }
+            }
+            None => groups.push(Group { reports: vec![i], period: r.period, span_value: None, retellings: Vec::new() }),
+        }
+    }
+    groups
+}
+
+/// Undated sentences that retell an item's event from another article join it.
+fn attach_retellings(gists: &[Gist], reports: &[Report], features: &Features, groups: &mut [Group]) {
+    let dated: HashSet<usize> = reports.iter().map(|r| r.gist).collect();
+    for (g, gist) in gists.iter().enumerate() {
+        if dated.contains(&g) || gist.entities.is_empty() {
+            continue;
+        }
+        let best = groups
+            .iter()
+            .enumerate()
+            .filter_map(|(k, grp)| {
+                grp.reports
+                    .iter()
+                    .map(|&j| &gists[reports[j].gist])
+                    .filter(|o| o.doc != gist.doc && !o.families.is_disjoint(&gist.families))
+                    .filter(|o| alike(features, o, gist, MIN_RETELLING))
+                    .map(|o| features.overlap(&o.features, &gist.features))
+                    .max_by(f32::total_cmp)
+                    .map(|s| (k, s))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((k, _)) = best {
+            groups[k].retellings.push(g);
+        }
     }
 }
 
@@ -92,78 +332,192 @@ pub fn build(
     records: &[EntityRecord],
     timexes: &[Vec<Timex>],
 ) -> Vec<TimelineItem> {
-    let mut reports: Vec<Report> = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        for sentence in &doc.sentences {
-            if doc.in_boilerplate(*sentence) {
-                continue;
-            }
-            let dates: Vec<&str> = timexes[d]
-                .iter()
-                .filter(|t| t.kind == TimexKind::Date && sentence.contains(&t.span))
-                .filter_map(|t| t.value.as_deref())
-                .filter(|v| plausible_date(v))
-                .collect();
-            let Some(value) = dates.first() else { continue };
-            let toks: Vec<_> = doc.tokens.iter().filter(|t| sentence.contains(&t.span)).collect();
-            if !toks.iter().any(|t| t.kind == TokenKind::Word && is_trigger(doc.slice(t.span), &t.norm)) {
-                continue;
-            }
-            let entities: BTreeSet<usize> =
-                mentions[d].iter().filter(|m| sentence.contains(&m.span)).filter_map(|m| m.entity).collect();
-            let words: HashSet<String> = toks
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word && t.norm.chars().count() >= 3)
-                .map(|t| t.norm.trim_start_matches(['و', 'ف']).to_string())
-                .collect();
-            reports.push(Report { doc: d, sentence: *sentence, value: value.to_string(), entities, words });
-        }
+    let mut features = Features::default();
+    let gists = gists(docs, mentions, timexes, &mut features);
+    let mut reports = Vec::new();
+    for (g, gist) in gists.iter().enumerate() {
+        reports_of(g, gist, &timexes[gist.doc], &mut reports);
     }
-    // Greedy merge: each report joins the first group it fits.
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
-        let home = groups.iter().position(|g| {
-            g.iter().any(|&j| {
-                let o = &reports[j];
-                compatible(&o.value, &r.value)
-                    && !o.entities.is_disjoint(&r.entities)
-                    && (o.doc != r.doc || o.sentence == r.sentence)
-                    && jaccard(&o.words, &r.words) >= MIN_WORD_OVERLAP
-            })
-        });
-        match home {
-            Some(g) => groups[g].push(i),
-            None => groups.push(vec![i]),
+    if let Some(path) = std::env::var_os("MIRSAD_PAIRS") {
+        let mut out = String::new();
+        for a in &gists {
+            for b in &gists {
+                if a.doc < b.doc {
+                    let o = offsets[a.doc].span(a.sentence);
+                    let p = offsets[b.doc].span(b.sentence);
+                    let shared: f32 = a.features.iter().filter(|f| b.features.contains(f)).map(|f| features.weight(*f)).sum();
+                    let wa: f32 = a.features.iter().map(|f| features.weight(*f)).sum();
+                    let wb: f32 = b.features.iter().map(|f| features.weight(*f)).sum();
+                    out.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", inputs[a.doc].id, o.start, inputs[b.doc].id, p.start, shared, wa, wb, a.entities.intersection(&b.entities).count(), a.families.intersection(&b.families).count(), reports.iter().filter(|r| std::ptr::eq(&gists[r.gist], a) || std::ptr::eq(&gists[r.gist], b)).count()));
+                }
+            }
         }
+        let _ = std::fs::write(path, out);
     }
+    let mut groups = group_reports(&gists, &reports, &features);
+    attach_retellings(&gists, &reports, &features, &mut groups);
     let mut items: Vec<TimelineItem> = groups
         .iter()
-        .map(|g| {
-            // The finest value any report gives.
-            let value = g.iter().map(|&i| reports[i].value.clone()).max_by_key(|v| v.len()).unwrap_or_default();
-            let first = &reports[g[0]];
-            let entities: BTreeSet<usize> = g.iter().flat_map(|&i| reports[i].entities.iter().copied()).collect();
+        .map(|grp| {
+            let finest = grp.reports.iter().map(|&i| &reports[i]).min_by_key(|r| (r.period.len(), r.period.first));
+            let value = grp.span_value.clone().or_else(|| finest.map(|r| r.value.clone())).unwrap_or_default();
+            let first = &gists[reports[grp.reports[0]].gist];
+            let mut sources: Vec<usize> = grp.reports.iter().map(|&i| reports[i].gist).chain(grp.retellings.iter().copied()).collect();
+            sources.sort_by_key(|&g| (gists[g].doc, gists[g].sentence.start));
+            sources.dedup();
+            let entities: BTreeSet<usize> = sources.iter().flat_map(|&g| gists[g].entities.iter().copied()).collect();
             TimelineItem {
                 id: String::new(),
                 value,
                 label: label_of(docs[first.doc].slice(first.sentence)),
                 entities: entities.into_iter().filter_map(|e| records.get(e).map(|r| r.id.clone())).collect(),
-                mentions: g
+                mentions: sources
                     .iter()
-                    .map(|&i| {
-                        let r = &reports[i];
-                        let s = offsets[r.doc].span(r.sentence);
-                        EventMention { article: inputs[r.doc].id.clone(), start: s.start, end: s.end, start16: s.start16, end16: s.end16 }
+                    .map(|&g| {
+                        let gist = &gists[g];
+                        let s = offsets[gist.doc].span(gist.sentence);
+                        EventMention { article: inputs[gist.doc].id.clone(), start: s.start, end: s.end, start16: s.start16, end16: s.end16 }
                     })
                     .collect(),
             }
         })
         .collect();
-    items.sort_by(|a, b| a.value.cmp(&b.value));
+    items.sort_by(|a, b| {
+        let key = |v: &str| Period::of(v).map(|p| (p.first, p.last));
+        key(&a.value).cmp(&key(&b.value)).then_with(|| a.value.cmp(&b.value))
+    });
     for (n, item) in items.iter_mut().enumerate() {
         item.id = format!("e{}", n + 1);
     }
     items
+}
+
+/// Publication dates for the articles that have none, from the set: the day
+/// that best lines up the article's relative expressions with the events the
+/// other articles date (and that agrees with a weekday the article names as
+/// today). Articles whose evidence matches nothing, or allows days too far
+/// apart, keep none. Returns the dates found, by article.
+pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Recognized], dcts: &[Option<Date>]) -> Vec<Option<Date>> {
+    let mut known: Vec<Option<Date>> = dcts.to_vec();
+    let mut found: Vec<Option<Date>> = vec![None; docs.len()];
+    // A second round lets an article dated in the first help date another.
+    for _round in 0..2 {
+        let timexes: Vec<Vec<Timex>> = recognized.iter().zip(&known).map(|(r, d)| r.resolve(*d)).collect();
+        let mut features = Features::default();
+        let gists = gists(docs, mentions, &timexes, &mut features);
+        let mut anchors = Vec::new();
+        for (g, gist) in gists.iter().enumerate() {
+            if known[gist.doc].is_some() {
+                reports_of(g, gist, &timexes[gist.doc], &mut anchors);
+            }
+        }
+        let mut changed = false;
+        for d in 0..docs.len() {
+            if known[d].is_some() || !recognized[d].has_relative() {
+                continue;
+            }
+            let known_days: Vec<i64> = known.iter().flatten().map(Date::day_number).collect();
+            if let Some(date) = infer_one(d, &gists, &anchors, &features, &recognized[d], &known_days) {
+                known[d] = Some(date);
+                found[d] = Some(date);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    found
+}
+
+fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
+    let own: Vec<usize> = (0..gists.len()).filter(|&g| gists[g].doc == d).collect();
+    // Which other articles' dated reports each of this article's event sentences resembles.
+    let similar: Vec<(usize, Vec<&Report>)> = own
+        .iter()
+        .map(|&g| {
+            let near = anchors.iter().filter(|a| alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT)).collect();
+            (g, near)
+        })
+        .collect();
+    let mut candidates: Vec<i64> = similar
+        .iter()
+        .flat_map(|(_, near)| near.iter().filter(|a| a.period.len() <= MAX_ANCHOR_DAYS).flat_map(|a| (a.period.first - DCT_WINDOW_DAYS)..=(a.period.last + DCT_WINDOW_DAYS)))
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    // Dates the article gives in full, outside plans, are in its past.
+    let undated = recognized.resolve(None);
+    let not_before = recognized.not_before();
+    let weekdays = recognized.today_weekdays();
+    // Pairs of this article's own event sentences that may tell one event: read
+    // with the right date, their relative dates nest too (`قمة الأسبوع الماضي` and `في 14 سبتمبر`).
+    let own_pairs: Vec<(usize, usize, f32)> = own
+        .iter()
+        .enumerate()
+        .flat_map(|(i, &a)| own[i + 1..].iter().map(move |&b| (a, b)))
+        .filter(|&(a, b)| !gists[a].families.is_disjoint(&gists[b].families) && alike(features, &gists[a], &gists[b], MIN_SAME_EVENT))
+        .map(|(a, b)| (a, b, features.overlap(&gists[a].features, &gists[b].features)))
+        .collect();
+    let mut best: (f32, Vec<i64>) = (0.0, Vec::new());
+    let mut own_reports = Vec::new();
+    let mut pair_reports = Vec::new();
+    for &day in &candidates {
+        if not_before.is_some_and(|n| day < n) {
+            continue;
+        }
+        let Some(date) = Date::from_day_number(day) else { continue };
+        let timexes = recognized.resolve(Some(date));
+        // Only values that depend on the candidate date count as evidence for it.
+        let relative = |r: &Report| !undated.iter().any(|t| t.value.as_deref() == Some(r.value.as_str()));
+        let mut score = 0.0;
+        for (g, near) in &similar {
+            own_reports.clear();
+            reports_of(*g, &gists[*g], &timexes, &mut own_reports);
+            score += own_reports
+                .iter()
+                .filter(|r| relative(r))
+                .filter_map(|r| near.iter().filter(|a| a.period.nested(&r.period)).map(|a| features.overlap(&gists[a.gist].features, &gists[*g].features)).max_by(f32::total_cmp))
+                .sum::<f32>();
+        }
+        if score <= 0.0 {
+            continue;
+        }
+        for &(a, b, overlap) in &own_pairs {
+            own_reports.clear();
+            pair_reports.clear();
+            reports_of(a, &gists[a], &timexes, &mut own_reports);
+            reports_of(b, &gists[b], &timexes, &mut pair_reports);
+            if own_reports.iter().filter(|r| relative(r)).any(|r| pair_reports.iter().filter(|q| relative(q)).any(|q| q.period.nested(&r.period))) {
+                score += overlap;
+            }
+        }
+        // The articles of one set tell one story, mostly within a short time:
+        // evidence years away from the others' dates counts for less (whole
+        // years, so that the prior never picks a day within the evidence).
+        if let Some(away) = known_days.iter().map(|k| (k - day).abs()).min() {
+            score /= 1.0 + (away / 365) as f32 / 2.0;
+        }
+        if score <= 0.0 {
+            continue;
+        }
+        if weekdays.contains(&date.weekday()) {
+            score += 0.05;
+        }
+
+        if score > best.0 + 1e-4 {
+            best = (score, vec![day]);
+        } else if (score - best.0).abs() <= 1e-4 {
+            best.1.push(day);
+        }
+    }
+    let days = best.1;
+    let (first, last) = (*days.first()?, *days.last()?);
+    if last - first > MAX_DCT_SPREAD_DAYS {
+        return None;
+    }
+    // The middle of the days the evidence allows.
+    Date::from_day_number(days[days.len() / 2])
 }
 
 #[cfg(test)]
@@ -171,11 +525,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn compatible_values() {
-        assert!(compatible("2024-06", "2024-06-19"));
-        assert!(compatible("2024", "2024-06"));
-        assert!(!compatible("2024-06", "2024-07"));
-        assert!(!compatible("2024-1", "2024-11"));
+    fn trigger_families_group_verbs_and_nouns() {
+        let family = |w: &str| trigger_family(w, &fold(w));
+        assert_eq!(family("زار"), family("الزيارة"));
+        assert_eq!(family("التقى"), family("قمة"));
+        assert_ne!(family("زار"), family("وقع"));
     }
 
     #[test]

@@ -4,13 +4,17 @@
 //! - [`recognize`]: token patterns → spans with a meaning ([`recognize::Spec`]);
 //! - [`resolve`]: meaning + dct (+ tense) → TIMEX3 value;
 //! - [`calendar`]: day numbers, weekdays, ISO weeks;
+//! - [`period`]: the days a TIMEX3 value covers, to compare values of any granularity;
 //! - [`pubdate`]: the publication date a text states or implies.
 
 mod calendar;
 mod lexicon;
+mod period;
 mod pubdate;
 mod recognize;
 mod resolve;
+
+pub use period::Period;
 
 use crate::offsets::Span;
 use crate::text::{BoilerplateKind, Document};
@@ -101,13 +105,58 @@ pub struct Timex {
     pub value: Option<String>,
 }
 
-/// Find every time expression of `doc`; relative ones are resolved against `dct`
-/// and left with no value when `dct` is None.
-pub fn find_timexes(doc: &Document, dct: Option<Date>) -> Vec<Timex> {
+/// The time expressions of a document, recognised once and resolvable against
+/// any publication date: the set-level inference of a missing dct tries many.
+pub struct Recognized {
+    items: Vec<(Span, recognize::Spec, bool)>,
+    /// Weekdays the text names as today (`اليوم الثلاثاء`).
+    today_weekdays: Vec<u32>,
+}
+
+impl Recognized {
+    /// Every expression resolved against `dct` (relative ones get no value without it).
+    pub fn resolve(&self, dct: Option<Date>) -> Vec<Timex> {
+        self.items
+            .iter()
+            .map(|(span, spec, future)| Timex {
+                span: *span,
+                kind: spec.kind(),
+                value: resolve::resolve(spec, dct, *future),
+            })
+            .collect()
+    }
+
+    /// True when some expression needs the publication date for its value.
+    pub fn has_relative(&self) -> bool {
+        self.items
+            .iter()
+            .any(|(_, spec, future)| resolve::resolve(spec, None, *future).is_none() && spec.kind() == TimexKind::Date)
+    }
+
+    /// The latest first day of a date the text gives in full (needing no dct)
+    /// outside sentences about the future: the publication date is not before it.
+    pub fn not_before(&self) -> Option<i64> {
+        self.items
+            .iter()
+            .filter(|(_, spec, future)| !future && spec.kind() == TimexKind::Date)
+            .filter_map(|(_, spec, future)| resolve::resolve(spec, None, *future))
+            .filter_map(|v| Period::of(&v))
+            .map(|p| p.first)
+            .max()
+    }
+
+    /// The weekdays (1 = Monday) the text names as today; a publication date must be one of them.
+    pub fn today_weekdays(&self) -> &[u32] {
+        &self.today_weekdays
+    }
+}
+
+/// Recognise the time expressions of `doc` (outside other stories' teasers, tag
+/// lists and mastheads, whose dates are not this article's).
+pub fn recognize_timexes(doc: &Document) -> Recognized {
     let cx = recognize::Cursor::new(doc);
-    recognize::recognize(&cx)
+    let found: Vec<recognize::Found> = recognize::recognize(&cx)
         .into_iter()
-        // Dates in other stories' teasers, tag lists and mastheads are not this article's.
         .filter(|f| {
             !doc.boilerplate.iter().any(|b| {
                 matches!(
@@ -116,15 +165,22 @@ pub fn find_timexes(doc: &Document, dct: Option<Date>) -> Vec<Timex> {
                 ) && b.span.contains(&f.span)
             })
         })
+        .collect();
+    let today_weekdays = pubdate::today_weekdays(&cx, &found);
+    let items = found
+        .into_iter()
         .map(|f| {
             let future = pubdate::future_sentence(&cx, f.span);
-            Timex {
-                span: f.span,
-                kind: f.spec.kind(),
-                value: resolve::resolve(&f.spec, dct, future),
-            }
+            (f.span, f.spec, future)
         })
-        .collect()
+        .collect();
+    Recognized { items, today_weekdays }
+}
+
+/// Find every time expression of `doc`; relative ones are resolved against `dct`
+/// and left with no value when `dct` is None.
+pub fn find_timexes(doc: &Document, dct: Option<Date>) -> Vec<Timex> {
+    recognize_timexes(doc).resolve(dct)
 }
 
 /// The publication date stated in the text (a date line near the top), if any.

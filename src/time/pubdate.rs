@@ -153,6 +153,18 @@ fn anniversary(cx: &Cursor, found: &[Found]) -> Option<Date> {
     None
 }
 
+/// The weekdays named as today anywhere in the text (`اليوم الثلاثاء`).
+pub(crate) fn today_weekdays(cx: &Cursor, found: &[Found]) -> Vec<u32> {
+    let mut out: Vec<u32> = found
+        .iter()
+        .filter(|f| matches!(f.spec, Spec::Deictic(0)))
+        .filter_map(|f| weekday_named_after(cx, f))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// The weekday an `اليوم الثلاثاء` span names, if any.
 fn weekday_named_after(cx: &Cursor, f: &Found) -> Option<u32> {
     cx.doc
