@@ -63,6 +63,8 @@ fn trigger_family(raw: &str, norm: &str) -> Option<u16> {
         let s = r.stem.as_str();
         get(s)
             .or_else(|| s.strip_prefix(['س', 'ي', 'ت', 'ن', 'ا']).and_then(get))
+            // The imperfect of a verb that starts with an alef drops it: `تعترف` of `اعترف`.
+            .or_else(|| s.strip_prefix(['ي', 'ت', 'ن']).and_then(|rest| get(&format!("ا{rest}"))))
             .or_else(|| s.strip_prefix("سي").or_else(|| s.strip_prefix("ست")).and_then(get))
             .or_else(|| s.strip_suffix(['ت', 'ه']).and_then(get))
             .or_else(|| s.strip_prefix("ال").and_then(get))
@@ -79,6 +81,9 @@ fn is_trigger(raw: &str, norm: &str) -> bool {
 struct Gist {
     doc: usize,
     sentence: Span,
+    /// The part of the sentence this gist reads: all of it, or, in a sentence
+    /// with several dates, the stretch nearest one of them.
+    part: Span,
     entities: BTreeSet<usize>,
     families: BTreeSet<u16>,
     /// Entities, families and stems, as interned ids.
@@ -160,42 +165,57 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], f
             if doc.in_boilerplate(*sentence) {
                 continue;
             }
-            let mut families = BTreeSet::new();
-            let mut keys: Vec<String> = Vec::new();
-            let in_name_or_time = |span: &Span| {
-                mentions[d].iter().any(|m| m.span.contains(span)) || timexes[d].iter().any(|t| t.span.contains(span))
-            };
-            for t in doc.tokens.iter().filter(|t| sentence.contains(&t.span) && t.kind == TokenKind::Word) {
-                let raw = doc.slice(t.span);
-                if let Some(f) = trigger_family(raw, &t.norm) {
-                    families.insert(f);
-                    continue;
-                }
-                if in_name_or_time(&t.span) || lx.function_words.contains(t.norm.as_str()) || t.norm.chars().count() < 3 {
-                    continue;
-                }
-                if let Some(stem) = crate::search::word_stems(raw).into_iter().min_by_key(|s| s.chars().count()) {
-                    keys.push(format!("w:{stem}"));
+            // A sentence with several dates tells several events: cut it halfway between them.
+            let dates: Vec<Span> = timexes[d].iter().filter(|t| t.kind == TimexKind::Date && sentence.contains(&t.span)).map(|t| t.span).collect();
+            let mut cuts = vec![sentence.start];
+            cuts.extend(dates.windows(2).map(|w| {
+                let mid = (w[0].end + w[1].start) / 2;
+                // On a token boundary: the start of the first token at or after the middle.
+                doc.tokens.iter().map(|t| t.span.start).find(|&s| s >= mid && s <= w[1].start).unwrap_or(w[1].start)
+            }));
+            cuts.push(sentence.end);
+            for part in cuts.windows(2).map(|w| Span { start: w[0], end: w[1] }) {
+                if let Some(g) = gist_of(doc, d, *sentence, part, &mentions[d], &timexes[d], lx, features) {
+                    out.push(g);
                 }
             }
-            if families.is_empty() {
-                continue;
-            }
-            let entities: BTreeSet<usize> =
-                mentions[d].iter().filter(|m| sentence.contains(&m.span)).filter_map(|m| m.entity).collect();
-            keys.extend(entities.iter().map(|e| format!("e:{e}")));
-            keys.extend(families.iter().map(|f| format!("f:{f}")));
-            let mut ids: Vec<u32> = keys.into_iter().map(|k| features.id(k)).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            for &id in &ids {
-                features.counts[id as usize] += 1;
-            }
-            features.sentences += 1;
-            out.push(Gist { doc: d, sentence: *sentence, entities, families, features: ids });
         }
     }
     out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn gist_of(doc: &Document, d: usize, sentence: Span, part: Span, mentions: &[Mention], timexes: &[Timex], lx: &crate::entities::lexicon::Lexicon, features: &mut Features) -> Option<Gist> {
+    let mut families = BTreeSet::new();
+    let mut keys: Vec<String> = Vec::new();
+    let in_name_or_time = |span: &Span| mentions.iter().any(|m| m.span.contains(span)) || timexes.iter().any(|t| t.span.contains(span));
+    for t in doc.tokens.iter().filter(|t| part.contains(&t.span) && t.kind == TokenKind::Word) {
+        let raw = doc.slice(t.span);
+        if let Some(f) = trigger_family(raw, &t.norm) {
+            families.insert(f);
+            continue;
+        }
+        if in_name_or_time(&t.span) || lx.function_words.contains(t.norm.as_str()) || t.norm.chars().count() < 3 {
+            continue;
+        }
+        if let Some(stem) = crate::search::word_stems(raw).into_iter().min_by_key(|s| s.chars().count()) {
+            keys.push(format!("w:{stem}"));
+        }
+    }
+    if families.is_empty() {
+        return None;
+    }
+    let entities: BTreeSet<usize> = mentions.iter().filter(|m| part.contains(&m.span)).filter_map(|m| m.entity).collect();
+    keys.extend(entities.iter().map(|e| format!("e:{e}")));
+    keys.extend(families.iter().map(|f| format!("f:{f}")));
+    let mut ids: Vec<u32> = keys.into_iter().map(|k| features.id(k)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for &id in &ids {
+        features.counts[id as usize] += 1;
+    }
+    features.sentences += 1;
+    Some(Gist { doc: d, sentence, part, entities, families, features: ids })
 }
 
 /// The dated reports of one gist under `timexes`: each distinct date in the
@@ -203,7 +223,7 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], f
 fn reports_of(g: usize, gist: &Gist, timexes: &[Timex], out: &mut Vec<Report>) {
     let dated: Vec<(&str, Period)> = timexes
         .iter()
-        .filter(|t| t.kind == TimexKind::Date && gist.sentence.contains(&t.span))
+        .filter(|t| t.kind == TimexKind::Date && gist.part.contains(&t.span))
         .filter_map(|t| t.value.as_deref())
         .filter_map(|v| Some((v, Period::of(v)?)))
         .collect();
@@ -251,10 +271,10 @@ fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec
                 .filter_map(|&j| {
                     let o = &gists[reports[j].gist];
                     // Two sentences of one article tell one event only when they share a trigger family.
-                    let same_article_ok = o.doc != g.doc || o.sentence == g.sentence || !o.families.is_disjoint(&g.families);
+                    let same_article_ok = o.doc != g.doc || !o.families.is_disjoint(&g.families);
                     // Adjacent days (a visit of two days) need the same kind of event.
                     let kind_ok = nested || !o.families.is_disjoint(&g.families);
-                    (o.sentence != g.sentence || o.doc != g.doc).then_some(())?;
+                    (o.part != g.part || o.doc != g.doc).then_some(())?;
                     (same_article_ok && kind_ok && alike(features, o, g, MIN_SAME_EVENT)).then(|| (features.overlap(&o.features, &g.features), nested))
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -364,7 +384,7 @@ pub fn build(
             let first = &gists[reports[grp.reports[0]].gist];
             let mut sources: Vec<usize> = grp.reports.iter().map(|&i| reports[i].gist).chain(grp.retellings.iter().copied()).collect();
             sources.sort_by_key(|&g| (gists[g].doc, gists[g].sentence.start));
-            sources.dedup();
+            sources.dedup_by_key(|g| (gists[*g].doc, gists[*g].sentence.start));
             let entities: BTreeSet<usize> = sources.iter().flat_map(|&g| gists[g].entities.iter().copied()).collect();
             TimelineItem {
                 id: String::new(),
@@ -436,7 +456,10 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, 
     let similar: Vec<(usize, Vec<&Report>)> = own
         .iter()
         .map(|&g| {
-            let near = anchors.iter().filter(|a| alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT)).collect();
+            let near = anchors
+                .iter()
+                .filter(|a| !gists[a.gist].families.is_disjoint(&gists[g].families) && alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT))
+                .collect();
             (g, near)
         })
         .collect();
@@ -471,9 +494,16 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, 
         // Only values that depend on the candidate date count as evidence for it.
         let relative = |r: &Report| !undated.iter().any(|t| t.value.as_deref() == Some(r.value.as_str()));
         let mut score = 0.0;
+        let elapsed = recognized.elapsed_periods(date);
         for (g, near) in &similar {
             own_reports.clear();
             reports_of(*g, &gists[*g], &timexes, &mut own_reports);
+            // What an elapsed duration points back to is a dated report too, for this purpose.
+            for (span, period) in &elapsed {
+                if gists[*g].part.contains(span) {
+                    own_reports.push(Report { gist: *g, value: String::new(), period: *period });
+                }
+            }
             score += own_reports
                 .iter()
                 .filter(|r| relative(r))
@@ -530,6 +560,7 @@ mod tests {
         assert_eq!(family("زار"), family("الزيارة"));
         assert_eq!(family("التقى"), family("قمة"));
         assert_ne!(family("زار"), family("وقع"));
+        assert_eq!(family("تعترف"), family("اعترف"));
     }
 
     #[test]

@@ -109,6 +109,9 @@ pub struct Timex {
 /// any publication date: the set-level inference of a missing dct tries many.
 pub struct Recognized {
     items: Vec<(Span, recognize::Spec, bool)>,
+    /// Durations that say how long ago something was: `منذ 24 عاماً` (the first
+    /// visit since), `بعد تسعة أشهر على …` (what came before): (span, count, unit).
+    elapsed: Vec<(Span, i64, lexicon::Unit)>,
     /// Weekdays the text names as today (`اليوم الثلاثاء`).
     today_weekdays: Vec<u32>,
 }
@@ -145,6 +148,25 @@ impl Recognized {
             .max()
     }
 
+    /// The periods the elapsed durations point back to from `dct`, at the
+    /// duration's granularity (`منذ 24 عاماً` said in 2024 → the year 2000).
+    pub fn elapsed_periods(&self, dct: Date) -> Vec<(Span, Period)> {
+        use lexicon::Unit;
+        self.elapsed
+            .iter()
+            .filter_map(|&(span, n, unit)| {
+                let back = match unit {
+                    Unit::Year => dct.add_months(-(12 * n as i32))?.year.to_string(),
+                    Unit::Month => dct.add_months(-(n as i32))?.month_value(),
+                    Unit::Week => dct.add_days(-7 * n)?.iso_week_value(),
+                    Unit::Day => dct.add_days(-n)?.iso(),
+                    _ => return None,
+                };
+                Some((span, Period::of(&back)?))
+            })
+            .collect()
+    }
+
     /// The weekdays (1 = Monday) the text names as today; a publication date must be one of them.
     pub fn today_weekdays(&self) -> &[u32] {
         &self.today_weekdays
@@ -167,6 +189,15 @@ pub fn recognize_timexes(doc: &Document) -> Recognized {
         })
         .collect();
     let today_weekdays = pubdate::today_weekdays(&cx, &found);
+    let elapsed = found
+        .iter()
+        .filter_map(|f| match &f.spec {
+            recognize::Spec::Duration { n: Some(n), unit } if pubdate::looks_back(&cx, f) => {
+                Some((f.span, n.parse::<i64>().ok().filter(|n| (1..=200).contains(n))?, *unit))
+            }
+            _ => None,
+        })
+        .collect();
     let items = found
         .into_iter()
         .map(|f| {
@@ -174,7 +205,7 @@ pub fn recognize_timexes(doc: &Document) -> Recognized {
             (f.span, f.spec, future)
         })
         .collect();
-    Recognized { items, today_weekdays }
+    Recognized { items, elapsed, today_weekdays }
 }
 
 /// Find every time expression of `doc`; relative ones are resolved against `dct`

@@ -153,6 +153,20 @@ fn anniversary(cx: &Cursor, found: &[Found]) -> Option<Date> {
     None
 }
 
+/// True when the word before a duration makes it point back from now: `منذ`
+/// (since), or `بعد` followed by `على`/`من` (after … since something: `بعد تسعة
+/// أشهر على استقبال …`).
+pub(crate) fn looks_back(cx: &Cursor, f: &Found) -> bool {
+    let toks = &cx.doc.tokens;
+    let before = f.first.checked_sub(1).and_then(|i| toks.get(i)).map(|t| t.norm.as_str());
+    let after = toks.get(f.end).map(|t| t.norm.as_str());
+    match before {
+        Some("منذ") => true,
+        Some("بعد") => matches!(after, Some("على" | "من")),
+        _ => false,
+    }
+}
+
 /// The weekdays named as today anywhere in the text (`اليوم الثلاثاء`).
 pub(crate) fn today_weekdays(cx: &Cursor, found: &[Found]) -> Vec<u32> {
     let mut out: Vec<u32> = found
