@@ -304,20 +304,27 @@ fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec
     groups
 }
 
-/// Undated sentences that retell an item's event from another article join it.
-fn attach_retellings(gists: &[Gist], reports: &[Report], features: &Features, groups: &mut [Group]) {
+/// Sentences that retell an item's event from another article join it: undated
+/// ones, and ones whose only date is what an elapsed duration points back to
+/// (`بعد تسعة أشهر على استقبال …`), which must then nest with the item's.
+/// Sentences that joined count as members for the ones after them.
+fn attach_retellings(gists: &[Gist], reports: &[Report], elapsed: &[Vec<(Span, Period)>], features: &Features, groups: &mut [Group]) {
     let dated: HashSet<usize> = reports.iter().map(|r| r.gist).collect();
     for (g, gist) in gists.iter().enumerate() {
         if dated.contains(&g) || gist.entities.is_empty() {
             continue;
         }
+        let back: Vec<Period> = elapsed[gist.doc].iter().filter(|(s, _)| gist.part.contains(s)).map(|(_, p)| *p).collect();
         let best = groups
             .iter()
             .enumerate()
+            .filter(|(_, grp)| back.is_empty() || back.iter().any(|p| p.nested(&grp.period)))
             .filter_map(|(k, grp)| {
                 grp.reports
                     .iter()
-                    .map(|&j| &gists[reports[j].gist])
+                    .map(|&j| reports[j].gist)
+                    .chain(grp.retellings.iter().copied())
+                    .map(|o| &gists[o])
                     .filter(|o| o.doc != gist.doc && !o.families.is_disjoint(&gist.families))
                     .filter(|o| alike(features, o, gist, MIN_RETELLING))
                     .map(|o| features.overlap(&o.features, &gist.features))
@@ -351,6 +358,7 @@ pub fn build(
     mentions: &[Vec<Mention>],
     records: &[EntityRecord],
     timexes: &[Vec<Timex>],
+    elapsed: &[Vec<(Span, Period)>],
 ) -> Vec<TimelineItem> {
     let mut features = Features::default();
     let gists = gists(docs, mentions, timexes, &mut features);
@@ -375,7 +383,7 @@ pub fn build(
         let _ = std::fs::write(path, out);
     }
     let mut groups = group_reports(&gists, &reports, &features);
-    attach_retellings(&gists, &reports, &features, &mut groups);
+    attach_retellings(&gists, &reports, elapsed, &features, &mut groups);
     let mut items: Vec<TimelineItem> = groups
         .iter()
         .map(|grp| {

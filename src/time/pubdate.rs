@@ -162,7 +162,8 @@ pub(crate) fn looks_back(cx: &Cursor, f: &Found) -> bool {
     let after = toks.get(f.end).map(|t| t.norm.as_str());
     match before {
         Some("منذ") => true,
-        Some("بعد") => matches!(after, Some("على" | "من")),
+        // Folded: `على` is `علي`.
+        Some("بعد") => matches!(after, Some("علي" | "من")),
         _ => false,
     }
 }

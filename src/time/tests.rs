@@ -1103,3 +1103,20 @@ fn dump() {
         }
     }
 }
+
+#[test]
+fn elapsed_durations_point_back_from_the_publication_date() {
+    let dct = Date::new(2024, 6, 19).unwrap();
+    let cases = [
+        ("وتأتي الزيارة بعد تسعة أشهر على استقبال بوتين زعيم كوريا الشمالية.", Some("2023-09")),
+        ("في زيارة هي الأولى منذ 24 عاماً، وقع الرئيسان اتفاقية.", Some("2000")),
+        // A duration that does not point back: how long the talks lasted.
+        ("وقال إن المحادثات استمرت نحو ساعتين.", None),
+        ("وسيعود بعد تسعة أشهر.", None),
+    ];
+    for (text, want) in cases {
+        let docs = read_documents(&[text]);
+        let got: Vec<Period> = recognize_timexes(&docs[0]).elapsed_periods(dct).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(got, want.and_then(Period::of).into_iter().collect::<Vec<_>>(), "{text}");
+    }
+}
