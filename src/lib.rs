@@ -173,9 +173,8 @@ impl Corpus {
                 quotes: Vec::new(),
             });
         }
-        let elapsed: Vec<Vec<(offsets::Span, time::Period)>> =
-            recognized.iter().zip(&dcts).map(|(r, (dct, _))| dct.map(|d| r.elapsed_periods(d)).unwrap_or_default()).collect();
-        let timeline = timeline::build(&docs, &offsets, inputs, &mentions, &records, &timexes, &elapsed);
+        let final_dcts: Vec<Option<Date>> = dcts.iter().map(|(d, _)| *d).collect();
+        let timeline = timeline::build(&docs, &offsets, inputs, &mentions, &records, &timexes, &recognized, &final_dcts);
         let analysis = Analysis { articles, entities: records, timeline };
         let index = search::SearchIndex::build(&docs, &analysis);
         Ok(Corpus { docs, offsets, mentions, timexes, analysis, index })

@@ -202,6 +202,16 @@ fn gist_of(doc: &Document, d: usize, sentence: Span, part: Span, mentions: &[Men
             keys.push(format!("w:{stem}"));
         }
     }
+    // A part with no trigger of its own takes its sentence's (`… استمر من عام 1910`
+    // after `الذكرى الـ78 لتحرير كوريا`).
+    if families.is_empty() && part != sentence {
+        families = doc
+            .tokens
+            .iter()
+            .filter(|t| sentence.contains(&t.span) && t.kind == TokenKind::Word)
+            .filter_map(|t| trigger_family(doc.slice(t.span), &t.norm))
+            .collect();
+    }
     if families.is_empty() {
         return None;
     }
@@ -358,14 +368,36 @@ pub fn build(
     mentions: &[Vec<Mention>],
     records: &[EntityRecord],
     timexes: &[Vec<Timex>],
-    elapsed: &[Vec<(Span, Period)>],
+    recognized: &[Recognized],
+    dcts: &[Option<Date>],
 ) -> Vec<TimelineItem> {
     let mut features = Features::default();
     let gists = gists(docs, mentions, timexes, &mut features);
     let mut reports = Vec::new();
     for (g, gist) in gists.iter().enumerate() {
         reports_of(g, gist, &timexes[gist.doc], &mut reports);
+        // The event an anniversary marks: N years before the day it is marked on
+        // (a day the sentence names, else the publication date).
+        for (cue, years) in recognized[gist.doc].anniversaries() {
+            if !gist.part.contains(cue) {
+                continue;
+            }
+            let day = timexes[gist.doc]
+                .iter()
+                .filter(|t| gist.sentence.contains(&t.span))
+                .filter_map(|t| t.value.as_deref().and_then(Date::parse))
+                .max()
+                .or(dcts[gist.doc]);
+            let Some(marked) = day.and_then(|d| d.add_months(-12 * years)) else { continue };
+            // Unless the sentence dates the event itself.
+            if !reports.iter().any(|r| r.gist == g && r.period.nested(&Period::day(marked))) {
+                reports.push(Report { gist: g, value: marked.iso(), period: Period::day(marked) });
+            }
+        }
     }
+    let elapsed: Vec<Vec<(Span, Period)>> =
+        recognized.iter().zip(dcts).map(|(r, dct)| dct.map(|d| r.elapsed_periods(d)).unwrap_or_default()).collect();
+    let elapsed = &elapsed;
     if let Some(path) = std::env::var_os("MIRSAD_PAIRS") {
         let mut out = String::new();
         for a in &gists {
@@ -515,7 +547,7 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, 
             score += own_reports
                 .iter()
                 .filter(|r| relative(r))
-                .filter_map(|r| near.iter().filter(|a| a.period.nested(&r.period)).map(|a| features.overlap(&gists[a.gist].features, &gists[*g].features)).max_by(f32::total_cmp))
+                .map(|r| near.iter().filter(|a| a.period.nested(&r.period)).map(|a| features.overlap(&gists[a.gist].features, &gists[*g].features)).sum::<f32>())
                 .sum::<f32>();
         }
         if score <= 0.0 {

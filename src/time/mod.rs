@@ -112,6 +112,8 @@ pub struct Recognized {
     /// Durations that say how long ago something was: `منذ 24 عاماً` (the first
     /// visit since), `بعد تسعة أشهر على …` (what came before): (span, count, unit).
     elapsed: Vec<(Span, i64, lexicon::Unit)>,
+    /// `الذكرى الـ78`: the cue's span and the years.
+    anniversaries: Vec<(Span, i32)>,
     /// Weekdays the text names as today (`اليوم الثلاثاء`).
     today_weekdays: Vec<u32>,
 }
@@ -167,6 +169,12 @@ impl Recognized {
             .collect()
     }
 
+    /// Every `الذكرى الـN` of the text: the cue's span and N. On the day of the
+    /// Nth anniversary, the event it marks was N years before.
+    pub fn anniversaries(&self) -> &[(Span, i32)] {
+        &self.anniversaries
+    }
+
     /// The weekdays (1 = Monday) the text names as today; a publication date must be one of them.
     pub fn today_weekdays(&self) -> &[u32] {
         &self.today_weekdays
@@ -205,7 +213,8 @@ pub fn recognize_timexes(doc: &Document) -> Recognized {
             (f.span, f.spec, future)
         })
         .collect();
-    Recognized { items, elapsed, today_weekdays }
+    let anniversaries = pubdate::anniversaries(&cx);
+    Recognized { items, elapsed, anniversaries, today_weekdays }
 }
 
 /// Find every time expression of `doc`; relative ones are resolved against `dct`

@@ -168,6 +168,28 @@ pub(crate) fn looks_back(cx: &Cursor, f: &Found) -> bool {
     }
 }
 
+/// Every `الذكرى الـ78` (or `الذكرى 78`): the cue's span and the years.
+pub(crate) fn anniversaries(cx: &Cursor) -> Vec<(Span, i32)> {
+    let doc = cx.doc;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.kind == TokenKind::Word && cx.is_cue(*i, Cat::Anniv))
+        .filter_map(|(i, t)| {
+            let years = doc
+                .tokens
+                .get(i + 1..(i + 3).min(doc.tokens.len()))?
+                .iter()
+                .find(|t| t.kind == TokenKind::Number)?
+                .norm
+                .parse::<i32>()
+                .ok()
+                .filter(|n| (1..=500).contains(n))?;
+            Some((t.span, years))
+        })
+        .collect()
+}
+
 /// The weekdays named as today anywhere in the text (`اليوم الثلاثاء`).
 pub(crate) fn today_weekdays(cx: &Cursor, found: &[Found]) -> Vec<u32> {
     let mut out: Vec<u32> = found
