@@ -24,6 +24,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 const TRIGGERS: &str = include_str!("../data/lexicon/event_triggers.txt");
+/// Two dates of a sentence are two events' only with at least this many words between them.
+const MIN_WORDS_BETWEEN_EVENTS: usize = 3;
 /// Labels are cut to this many characters.
 const LABEL_CHARS: usize = 90;
 /// Two dated reports are one event when their weighted overlap reaches this.
@@ -35,6 +37,9 @@ const MIN_RETELLING: f32 = 0.15;
 const MAX_EVENT_DAYS: i64 = 3;
 /// A publication date is looked for this many days around the events it is matched to.
 const DCT_WINDOW_DAYS: i64 = 400;
+/// An article whose evidence allows more days than this is not dated (and the
+/// search stays fast on large sets).
+const MAX_DCT_CANDIDATES: usize = 20_000;
 /// Only events dated to a year or finer place a publication date.
 const MAX_ANCHOR_DAYS: i64 = 366;
 /// When the best publication dates span more than this many days, none is taken.
@@ -167,8 +172,11 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], f
             }
             // A sentence with several dates tells several events: cut it halfway between them.
             let dates: Vec<Span> = timexes[d].iter().filter(|t| t.kind == TimexKind::Date && sentence.contains(&t.span)).map(|t| t.span).collect();
+            // Dates a word or two apart are one expression or a range (`يوم الاثنين 10 مارس`,
+            // `من عام 1910 إلى عام 1945`): no cut between them.
+            let words_between = |a: &Span, b: &Span| doc.tokens.iter().filter(|t| t.span.start >= a.end && t.span.end <= b.start && t.kind == TokenKind::Word).count();
             let mut cuts = vec![sentence.start];
-            cuts.extend(dates.windows(2).map(|w| {
+            cuts.extend(dates.windows(2).filter(|w| words_between(&w[0], &w[1]) >= MIN_WORDS_BETWEEN_EVENTS).map(|w| {
                 let mid = (w[0].end + w[1].start) / 2;
                 // On a token boundary: the start of the first token at or after the middle.
                 doc.tokens.iter().map(|t| t.span.start).find(|&s| s >= mid && s <= w[1].start).unwrap_or(w[1].start)
@@ -398,22 +406,6 @@ pub fn build(
     let elapsed: Vec<Vec<(Span, Period)>> =
         recognized.iter().zip(dcts).map(|(r, dct)| dct.map(|d| r.elapsed_periods(d)).unwrap_or_default()).collect();
     let elapsed = &elapsed;
-    if let Some(path) = std::env::var_os("MIRSAD_PAIRS") {
-        let mut out = String::new();
-        for a in &gists {
-            for b in &gists {
-                if a.doc < b.doc {
-                    let o = offsets[a.doc].span(a.sentence);
-                    let p = offsets[b.doc].span(b.sentence);
-                    let shared: f32 = a.features.iter().filter(|f| b.features.contains(f)).map(|f| features.weight(*f)).sum();
-                    let wa: f32 = a.features.iter().map(|f| features.weight(*f)).sum();
-                    let wb: f32 = b.features.iter().map(|f| features.weight(*f)).sum();
-                    out.push_str(&format!("{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n", inputs[a.doc].id, o.start, inputs[b.doc].id, p.start, shared, wa, wb, a.entities.intersection(&b.entities).count(), a.families.intersection(&b.families).count(), reports.iter().filter(|r| std::ptr::eq(&gists[r.gist], a) || std::ptr::eq(&gists[r.gist], b)).count()));
-                }
-            }
-        }
-        let _ = std::fs::write(path, out);
-    }
     let mut groups = group_reports(&gists, &reports, &features);
     attach_retellings(&gists, &reports, elapsed, &features, &mut groups);
     let mut items: Vec<TimelineItem> = groups
@@ -471,13 +463,19 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
                 reports_of(g, gist, &timexes[gist.doc], &mut anchors);
             }
         }
+        let mut by_entity: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, a) in anchors.iter().enumerate() {
+            for e in &gists[a.gist].entities {
+                by_entity.entry(*e).or_default().push(i);
+            }
+        }
         let mut changed = false;
         for d in 0..docs.len() {
             if known[d].is_some() || !recognized[d].has_relative() {
                 continue;
             }
             let known_days: Vec<i64> = known.iter().flatten().map(Date::day_number).collect();
-            if let Some(date) = infer_one(d, &gists, &anchors, &features, &recognized[d], &known_days) {
+            if let Some(date) = infer_one(d, &gists, &anchors, &by_entity, &features, &recognized[d], &known_days) {
                 known[d] = Some(date);
                 found[d] = Some(date);
                 changed = true;
@@ -490,14 +488,20 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
     found
 }
 
-fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
+#[allow(clippy::too_many_arguments)]
+fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &HashMap<usize, Vec<usize>>, features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
     let own: Vec<usize> = (0..gists.len()).filter(|&g| gists[g].doc == d).collect();
-    // Which other articles' dated reports each of this article's event sentences resembles.
+    // Which other articles' dated reports each of this article's event sentences
+    // resembles (only those sharing a participant can: look them up by entity).
     let similar: Vec<(usize, Vec<&Report>)> = own
         .iter()
         .map(|&g| {
-            let near = anchors
-                .iter()
+            let mut candidates: Vec<usize> = gists[g].entities.iter().filter_map(|e| by_entity.get(e)).flatten().copied().collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let near = candidates
+                .into_iter()
+                .map(|i| &anchors[i])
                 .filter(|a| !gists[a.gist].families.is_disjoint(&gists[g].families) && alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT))
                 .collect();
             (g, near)
@@ -509,6 +513,9 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, 
         .collect();
     candidates.sort_unstable();
     candidates.dedup();
+    if candidates.len() > MAX_DCT_CANDIDATES {
+        return None;
+    }
     // Dates the article gives in full, outside plans, are in its past.
     let undated = recognized.resolve(None);
     let not_before = recognized.not_before();
@@ -593,6 +600,68 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], features: &Features, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::model::ArticleInput;
+
+    fn article(id: &str, text: &str, dct: Option<&str>) -> ArticleInput {
+        ArticleInput { id: id.into(), text: text.into(), dct: dct.map(Into::into), page: None }
+    }
+
+    /// A story from two outlets, the second with no date of its own, and an
+    /// unrelated undated article.
+    fn story() -> crate::Analysis {
+        crate::analyze(&[
+            article(
+                "a",
+                "استقبل الرئيس المصري عبد الفتاح السيسي ولي العهد السعودي الأمير محمد بن سلمان في القاهرة يوم الاثنين 10 مارس 2025.\n\nووقع البلدان اتفاقية للتعاون في مجال الطاقة خلال اللقاء.\n\nوكان السيسي قد زار الرياض في يناير 2024 والتقى الملك سلمان بن عبد العزيز.",
+                Some("2025-03-12"),
+            ),
+            article(
+                "b",
+                "التقى السيسي ومحمد بن سلمان في القاهرة أمس ووقع البلدان اتفاقية الطاقة.\n\nوكان السيسي قد زار الرياض في يناير من العام الماضي والتقى الملك سلمان بن عبد العزيز.",
+                None,
+            ),
+            article("c", "أعلنت وزارة الزراعة أمس عن خطة جديدة لدعم المزارعين في الصعيد.", None),
+        ])
+        .expect("analysis")
+    }
+
+    #[test]
+    fn an_undated_article_is_dated_by_the_events_the_others_date() {
+        let a = story();
+        let dct = |i: usize| (a.articles[i].dct.value.clone(), a.articles[i].dct.source);
+        assert_eq!(dct(0), (Some("2025-03-12".into()), "given"));
+        // `أمس` is the day of the Cairo meeting, 10 March: published the 11th.
+        assert_eq!(dct(1), (Some("2025-03-11".into()), "inferred"));
+        // Nothing in the set tells of the agriculture plan: no date is guessed.
+        assert_eq!(dct(2), (None, "none"));
+    }
+
+    #[test]
+    fn one_event_reported_by_two_articles_is_one_item() {
+        let a = story();
+        let meeting: Vec<_> = a.timeline.iter().filter(|i| i.value == "2025-03-10").collect();
+        assert_eq!(meeting.len(), 1, "{:#?}", a.timeline);
+        let sources: BTreeSet<&str> = meeting[0].mentions.iter().map(|m| m.article.as_str()).collect();
+        assert_eq!(sources, BTreeSet::from(["a", "b"]));
+        // The earlier visit, `يناير 2024` in one and `يناير من العام الماضي` in the other.
+        let visit: Vec<_> = a.timeline.iter().filter(|i| i.value == "2024-01").collect();
+        assert_eq!(visit.len(), 1, "{:#?}", a.timeline);
+        assert_eq!(visit[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn dates_of_different_granularity_join_when_one_holds_the_other() {
+        let a = crate::analyze(&[
+            article("a", "قال مسؤولون إن الرئيس الروسي فلاديمير بوتين سيزور بيونغ يانغ الأسبوع المقبل للقاء كيم جونغ أون.", Some("2024-06-14")),
+            article("b", "سيزور الرئيس الروسي فلاديمير بوتين بيونغ يانغ يوم الثلاثاء في زيارة تستغرق يومين للقاء كيم جونغ أون.", Some("2024-06-17")),
+        ])
+        .expect("analysis");
+        let visit: Vec<_> = a.timeline.iter().filter(|i| i.mentions.len() == 2).collect();
+        assert_eq!(visit.len(), 1, "{:#?}", a.timeline);
+        // The finer date wins: Tuesday 18 June, inside the week after 14 June.
+        assert_eq!(visit[0].value, "2024-06-18");
+    }
 
     #[test]
     fn trigger_families_group_verbs_and_nouns() {
