@@ -26,6 +26,7 @@
 
 pub mod entities;
 pub mod error;
+pub mod export;
 pub mod model;
 pub mod offsets;
 pub mod render;

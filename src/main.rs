@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  mirsad analyze [--dct [NAME=]YYYY-MM-DD]... [--json] PATH...
+  mirsad analyze [--dct [NAME=]YYYY-MM-DD]... [--json | --export FORMAT] PATH...
   mirsad search [--json] [--limit N] QUERY PATH...
-PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input).";
+PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input).
+FORMAT is timelinejs (TimelineJS3 JSON), timeline-csv or entities-csv.";
 
 /// Exit status for wrong usage and unreadable input.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -122,6 +123,7 @@ fn finish(errors: &[String]) -> ExitCode {
 
 fn run_analyze(args: &[String]) -> ExitCode {
     let mut json = false;
+    let mut export: Option<String> = None;
     let mut dct_all: Option<String> = None;
     let mut dct_named: Vec<(String, String)> = Vec::new();
     let mut paths = Vec::new();
@@ -129,6 +131,10 @@ fn run_analyze(args: &[String]) -> ExitCode {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--export" => match it.next().map(String::as_str) {
+                Some(f @ ("timelinejs" | "timeline-csv" | "entities-csv")) => export = Some(f.to_string()),
+                _ => return usage_error("--export needs a format: timelinejs, timeline-csv or entities-csv"),
+            },
             "--dct" => {
                 let Some(v) = it.next() else { return usage_error("--dct needs a value: [NAME=]YYYY-MM-DD") };
                 match v.rsplit_once('=') {
@@ -163,7 +169,14 @@ fn run_analyze(args: &[String]) -> ExitCode {
             return finish(&errors);
         }
     };
-    if json {
+    if let Some(format) = export {
+        let out = match format.as_str() {
+            "timelinejs" => mirsad::export::timelinejs(&corpus),
+            "timeline-csv" => mirsad::export::timeline_csv(&corpus.analysis),
+            _ => mirsad::export::entities_csv(&corpus.analysis),
+        };
+        print!("{out}");
+    } else if json {
         match serde_json::to_string_pretty(&corpus.analysis) {
             Ok(s) => println!("{s}"),
             Err(e) => errors.push(format!("cannot write JSON: {e}")),

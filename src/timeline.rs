@@ -421,7 +421,8 @@ pub fn build(
             TimelineItem {
                 id: String::new(),
                 value,
-                label: label_of(docs[first.doc].slice(first.sentence)),
+                // The part of the sentence that tells this event.
+                label: label_of(docs[first.doc].slice(first.part)),
                 entities: entities.into_iter().filter_map(|e| records.get(e).map(|r| r.id.clone())).collect(),
                 mentions: sources
                     .iter()

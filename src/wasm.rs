@@ -8,7 +8,7 @@
 //! - `analyze(articles)` → the analysis object of INTERFACE.md;
 //! - `articleFromPage(id, events)` → an article from a parsed news page;
 //! - `new Corpus(articles)` then `.analysis()`, `.analysisJson()`, `.search(q, limit)`,
-//!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr)`,
+//!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr)`, `.export(format)`,
 //!   `.articlesMentioning(entityId)`;
 //! `articles` is an array of `{id, text, dct?}`.
 
@@ -133,6 +133,17 @@ impl JsCorpus {
     #[wasm_bindgen(js_name = articleHtml)]
     pub fn article_html(&self, id: &str, event: Option<String>, entity: Option<String>) -> Option<String> {
         self.inner.article_html(id, event.as_deref(), entity.as_deref())
+    }
+
+    /// The analysis in another format: `timelinejs` (TimelineJS3 JSON),
+    /// `timeline-csv` or `entities-csv`.
+    pub fn export(&self, format: &str) -> JsResult<String> {
+        match format {
+            "timelinejs" => Ok(crate::export::timelinejs(&self.inner)),
+            "timeline-csv" => Ok(crate::export::timeline_csv(&self.inner.analysis)),
+            "entities-csv" => Ok(crate::export::entities_csv(&self.inner.analysis)),
+            other => Err(JsError::new(&format!("unknown export format {other:?}: timelinejs, timeline-csv or entities-csv"))),
+        }
     }
 
     /// The timeline as an SVG string.

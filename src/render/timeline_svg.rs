@@ -48,7 +48,7 @@ fn shorten(label: &str) -> String {
 }
 
 /// Human-readable date of a TIMEX value (Western digits, ISO order kept).
-fn display_value(value: &str) -> String {
+pub(crate) fn display_value(value: &str) -> String {
     if let Some((a, b)) = value.split_once('/') {
         return format!("{a}–{b}");
     }
