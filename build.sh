@@ -35,6 +35,7 @@ TARGET=wasm32-unknown-unknown
 WASM_IN="target/$TARGET/wasm/mirsad.wasm"   # the `wasm` profile of Cargo.toml: opt-level z
 WORK=target/www                 # intermediate outputs (no-modules glue)
 PORT="${PORT:-8080}"
+WIDGET_BUDGET_KB=400
 
 if [[ -t 2 ]]; then BOLD=$'\e[1m' RED=$'\e[31m' OFF=$'\e[0m'; else BOLD='' RED='' OFF=''; fi
 step() { printf '%s==> %s%s\n' "$BOLD" "$*" "$OFF" >&2; }
@@ -167,6 +168,14 @@ build() {
     for f in dist/mirsad.html dist/embed/mirsad.js dist/embed/mirsad_bg.wasm dist/embed/mirsad.css; do
         size_line "$f"
     done
+    # The widget's budget (wasm with its data, JS, CSS; articles excluded): 400 KB gzip.
+    local widget=0
+    for f in dist/embed/mirsad.js dist/embed/mirsad_bg.wasm dist/embed/mirsad.css; do
+        widget=$(( widget + $(gzip -9c "$f" | wc -c) ))
+    done
+    widget=$(( (widget + 1023) / 1024 ))
+    printf '  %-28s %7s KB gzip of %s\n' "the widget (wasm + JS + CSS)" "$widget" "$WIDGET_BUDGET_KB"
+    (( widget <= WIDGET_BUDGET_KB )) || die "the widget is $widget KB gzip, over its budget of $WIDGET_BUDGET_KB KB"
 }
 
 # ---------------------------------------------------------------------------
@@ -238,7 +247,12 @@ case "${1:-build}" in
     build) build ;;
     serve) serve ;;
     test) run_tests ;;
-    bench) ensure_chromium; build; cargo bench; step "dist/bench.html in headless Chromium"; node tests/browser/bench.mjs ;;
+    bench)
+        ensure_chromium; build; cargo bench
+        step "dist/bench.html in headless Chromium"; node tests/browser/bench.mjs
+        step "time expressions: Mirsad and Python's dateparser on the seeds (bench/dateparser_compare.py)"
+        python3 -c 'import dateparser' 2>/dev/null || python3 -m pip install --quiet dateparser || python3 -m pip install --quiet --break-system-packages dateparser
+        python3 bench/dateparser_compare.py ;;
     fuzz) shift; fuzz "$@" ;;
     train) shift; cargo run --release --example train_tagger -- "$@" ;;
     -h | --help | help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;

@@ -95,7 +95,7 @@ pub fn timelinejs(corpus: &Corpus) -> String {
             })
         })
         .collect();
-    serde_json::to_string_pretty(&TjsTimeline { events }).unwrap_or_else(|_| "{\"events\":[]}".into())
+    serde_json::to_string(&TjsTimeline { events }).unwrap_or_else(|_| "{\"events\":[]}".into())
 }
 
 /// Each source sentence with its article, as escaped HTML paragraphs.

@@ -20,7 +20,8 @@ use crate::text::clitics::readings;
 use crate::text::normalize::fold;
 use crate::text::{Document, TokenKind};
 use crate::time::{Date, Period, Recognized, Timex, TimexKind};
-use std::collections::{BTreeSet, HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
 const TRIGGERS: &str = include_str!("../data/lexicon/event_triggers.txt");
@@ -46,11 +47,11 @@ const MAX_ANCHOR_DAYS: i64 = 366;
 const MAX_DCT_SPREAD_DAYS: i64 = 62;
 
 /// Folded trigger word → family number.
-fn triggers() -> &'static HashMap<String, u16> {
-    static MAP: OnceLock<HashMap<String, u16>> = OnceLock::new();
+fn triggers() -> &'static FxHashMap<String, u16> {
+    static MAP: OnceLock<FxHashMap<String, u16>> = OnceLock::new();
     MAP.get_or_init(|| {
         let lines = TRIGGERS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut map = HashMap::new();
+        let mut map = FxHashMap::default();
         for (family, line) in lines.enumerate() {
             for w in line.split_whitespace() {
                 map.entry(fold(w)).or_insert(family as u16);
@@ -89,10 +90,12 @@ struct Gist {
     /// The part of the sentence this gist reads: all of it, or, in a sentence
     /// with several dates, the stretch nearest one of them.
     part: Span,
-    entities: BTreeSet<usize>,
-    families: BTreeSet<u16>,
-    /// Entities, families and stems, as interned ids.
-    features: Vec<u32>,
+    /// Entity indices, sorted, no repeats.
+    entities: Vec<usize>,
+    /// Trigger families, sorted, no repeats.
+    families: Vec<u16>,
+    /// Entities, families and stems, hashed; sorted, no repeats.
+    features: Vec<u64>,
 }
 
 /// One dated report of an event: a sentence and one of its dates.
@@ -102,30 +105,42 @@ struct Report {
     period: Period,
 }
 
-/// Interns feature strings and weighs them by rarity (inverse sentence frequency).
+/// Feature weights by rarity: how many gists have each feature (inverse frequency).
 #[derive(Default)]
 struct Features {
-    ids: HashMap<String, u32>,
-    counts: Vec<u32>,
+    counts: FxHashMap<u64, u32>,
     sentences: u32,
 }
 
-impl Features {
-    fn id(&mut self, key: String) -> u32 {
-        let next = self.ids.len() as u32;
-        *self.ids.entry(key).or_insert_with(|| {
-            self.counts.push(0);
-            next
-        })
-    }
+/// A feature: its kind (`e`ntity, `f`amily, `w`ord) and its text, hashed.
+fn feature(kind: u8, text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    kind.hash(&mut h);
+    text.hash(&mut h);
+    h.finish()
+}
 
-    fn weight(&self, id: u32) -> f32 {
-        let df = self.counts.get(id as usize).copied().unwrap_or(1).max(1) as f32;
+/// True when two sorted lists share an element.
+fn shares<T: Ord>(a: &[T], b: &[T]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}
+
+impl Features {
+    fn weight(&self, id: u64) -> f32 {
+        let df = self.counts.get(&id).copied().unwrap_or(1).max(1) as f32;
         (1.0 + self.sentences as f32 / df).ln()
     }
 
     /// Weighted Dice overlap of two sorted, deduplicated feature lists.
-    fn overlap(&self, a: &[u32], b: &[u32]) -> f32 {
+    fn overlap(&self, a: &[u64], b: &[u64]) -> f32 {
         let (mut i, mut j, mut shared, mut all) = (0, 0, 0.0, 0.0);
         while i < a.len() || j < b.len() {
             let (x, y) = (a.get(i), b.get(j));
@@ -194,20 +209,21 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], f
 
 #[allow(clippy::too_many_arguments)]
 fn gist_of(doc: &Document, d: usize, sentence: Span, part: Span, mentions: &[Mention], timexes: &[Timex], lx: &crate::entities::lexicon::Lexicon, features: &mut Features) -> Option<Gist> {
-    let mut families = BTreeSet::new();
-    let mut keys: Vec<String> = Vec::new();
+    let mut families = Vec::new();
+    let mut ids: Vec<u64> = Vec::new();
     let in_name_or_time = |span: &Span| mentions.iter().any(|m| m.span.contains(span)) || timexes.iter().any(|t| t.span.contains(span));
+    let mut keys = Vec::new();
     for t in doc.tokens.iter().filter(|t| part.contains(&t.span) && t.kind == TokenKind::Word) {
         let raw = doc.slice(t.span);
         if let Some(f) = trigger_family(raw, &t.norm) {
-            families.insert(f);
+            families.push(f);
             continue;
         }
         if in_name_or_time(&t.span) || lx.function_words.contains(t.norm.as_str()) || t.norm.chars().count() < 3 {
             continue;
         }
-        if let Some(stem) = crate::search::word_stems(raw).into_iter().min_by_key(|s| s.chars().count()) {
-            keys.push(format!("w:{stem}"));
+        if let Some(stem) = crate::search::shortest_stem(raw, &t.norm, &mut keys) {
+            ids.push(feature(b'w', &stem));
         }
     }
     // A part with no trigger of its own takes its sentence's (`… استمر من عام 1910`
@@ -223,14 +239,17 @@ fn gist_of(doc: &Document, d: usize, sentence: Span, part: Span, mentions: &[Men
     if families.is_empty() {
         return None;
     }
-    let entities: BTreeSet<usize> = mentions.iter().filter(|m| part.contains(&m.span)).filter_map(|m| m.entity).collect();
-    keys.extend(entities.iter().map(|e| format!("e:{e}")));
-    keys.extend(families.iter().map(|f| format!("f:{f}")));
-    let mut ids: Vec<u32> = keys.into_iter().map(|k| features.id(k)).collect();
+    families.sort_unstable();
+    families.dedup();
+    let mut entities: Vec<usize> = mentions.iter().filter(|m| part.contains(&m.span)).filter_map(|m| m.entity).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    ids.extend(entities.iter().map(|e| feature(b'e', &e.to_string())));
+    ids.extend(families.iter().map(|f| feature(b'f', &f.to_string())));
     ids.sort_unstable();
     ids.dedup();
     for &id in &ids {
-        features.counts[id as usize] += 1;
+        *features.counts.entry(id).or_default() += 1;
     }
     features.sentences += 1;
     Some(Gist { doc: d, sentence, part, entities, families, features: ids })
@@ -256,7 +275,7 @@ fn reports_of(g: usize, gist: &Gist, timexes: &[Timex], out: &mut Vec<Report>) {
 
 /// True when two gists may tell one event: a shared participant and enough overlap.
 fn alike(features: &Features, a: &Gist, b: &Gist, min: f32) -> bool {
-    !a.entities.is_disjoint(&b.entities) && features.overlap(&a.features, &b.features) >= min
+    shares(&a.entities, &b.entities) && features.overlap(&a.features, &b.features) >= min
 }
 
 /// An item being built: its reports and the period they agree on.
@@ -270,10 +289,10 @@ struct Group {
 
 fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec<Group> {
     // Finest dates first, so coarse reports join an item already pinned down.
-    let mut order: Vec<usize> = (0..reports.len()).collect();
-    order.sort_by_key(|&i| (reports[i].period.len(), reports[i].period.first, i));
+    let mut order: Vec<(i64, i64, usize)> = reports.iter().enumerate().map(|(i, r)| (r.period.len(), r.period.first, i)).collect();
+    order.sort_unstable();
     let mut groups: Vec<Group> = Vec::new();
-    for i in order {
+    for (_, _, i) in order {
         let r = &reports[i];
         let g = &gists[r.gist];
         let fits = |grp: &Group| -> Option<(f32, bool)> {
@@ -289,9 +308,9 @@ fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec
                 .filter_map(|&j| {
                     let o = &gists[reports[j].gist];
                     // Two sentences of one article tell one event only when they share a trigger family.
-                    let same_article_ok = o.doc != g.doc || !o.families.is_disjoint(&g.families);
+                    let same_article_ok = o.doc != g.doc || shares(&o.families, &g.families);
                     // Adjacent days (a visit of two days) need the same kind of event.
-                    let kind_ok = nested || !o.families.is_disjoint(&g.families);
+                    let kind_ok = nested || shares(&o.families, &g.families);
                     (o.part != g.part || o.doc != g.doc).then_some(())?;
                     (same_article_ok && kind_ok && alike(features, o, g, MIN_SAME_EVENT)).then(|| (features.overlap(&o.features, &g.features), nested))
                 })
@@ -327,9 +346,12 @@ fn group_reports(gists: &[Gist], reports: &[Report], features: &Features) -> Vec
 /// (`بعد تسعة أشهر على استقبال …`), which must then nest with the item's.
 /// Sentences that joined count as members for the ones after them.
 fn attach_retellings(gists: &[Gist], reports: &[Report], elapsed: &[Vec<(Span, Period)>], features: &Features, groups: &mut [Group]) {
-    let dated: HashSet<usize> = reports.iter().map(|r| r.gist).collect();
+    let mut dated = vec![false; gists.len()];
+    for r in reports {
+        dated[r.gist] = true;
+    }
     for (g, gist) in gists.iter().enumerate() {
-        if dated.contains(&g) || gist.entities.is_empty() {
+        if dated[g] || gist.entities.is_empty() {
             continue;
         }
         let back: Vec<Period> = elapsed[gist.doc].iter().filter(|(s, _)| gist.part.contains(s)).map(|(_, p)| *p).collect();
@@ -343,7 +365,7 @@ fn attach_retellings(gists: &[Gist], reports: &[Report], elapsed: &[Vec<(Span, P
                     .map(|&j| reports[j].gist)
                     .chain(grp.retellings.iter().copied())
                     .map(|o| &gists[o])
-                    .filter(|o| o.doc != gist.doc && !o.families.is_disjoint(&gist.families))
+                    .filter(|o| o.doc != gist.doc && shares(&o.families, &gist.families))
                     .filter(|o| alike(features, o, gist, MIN_RETELLING))
                     .map(|o| features.overlap(&o.features, &gist.features))
                     .max_by(f32::total_cmp)
@@ -408,16 +430,20 @@ pub fn build(
     let elapsed = &elapsed;
     let mut groups = group_reports(&gists, &reports, &features);
     attach_retellings(&gists, &reports, elapsed, &features, &mut groups);
-    let mut items: Vec<TimelineItem> = groups
+    let items: Vec<TimelineItem> = groups
         .iter()
         .map(|grp| {
             let finest = grp.reports.iter().map(|&i| &reports[i]).min_by_key(|r| (r.period.len(), r.period.first));
             let value = grp.span_value.clone().or_else(|| finest.map(|r| r.value.clone())).unwrap_or_default();
             let first = &gists[reports[grp.reports[0]].gist];
-            let mut sources: Vec<usize> = grp.reports.iter().map(|&i| reports[i].gist).chain(grp.retellings.iter().copied()).collect();
-            sources.sort_by_key(|&g| (gists[g].doc, gists[g].sentence.start));
-            sources.dedup_by_key(|g| (gists[*g].doc, gists[*g].sentence.start));
-            let entities: BTreeSet<usize> = sources.iter().flat_map(|&g| gists[g].entities.iter().copied()).collect();
+            let sources: Vec<usize> = grp.reports.iter().map(|&i| reports[i].gist).chain(grp.retellings.iter().copied()).collect();
+            let mut keyed: Vec<(usize, usize, usize)> = sources.iter().map(|&g| (gists[g].doc, gists[g].sentence.start, g)).collect();
+            keyed.sort_unstable();
+            keyed.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
+            let sources: Vec<usize> = keyed.into_iter().map(|k| k.2).collect();
+            let mut entities: Vec<usize> = sources.iter().flat_map(|&g| gists[g].entities.iter().copied()).collect();
+            entities.sort_unstable();
+            entities.dedup();
             TimelineItem {
                 id: String::new(),
                 value,
@@ -435,10 +461,12 @@ pub fn build(
             }
         })
         .collect();
-    items.sort_by(|a, b| {
-        let key = |v: &str| Period::of(v).map(|p| (p.first, p.last));
-        key(&a.value).cmp(&key(&b.value)).then_with(|| a.value.cmp(&b.value))
-    });
+    // Oldest first; an item whose value has no period (none should) last.
+    let mut order: Vec<(i64, i64, usize)> =
+        items.iter().enumerate().map(|(i, it)| Period::of(&it.value).map_or((i64::MAX, 0, i), |p| (p.first, p.last, i))).collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<TimelineItem>> = items.into_iter().map(Some).collect();
+    let mut items: Vec<TimelineItem> = order.into_iter().filter_map(|(_, _, i)| slots[i].take()).collect();
     for (n, item) in items.iter_mut().enumerate() {
         item.id = format!("e{}", n + 1);
     }
@@ -464,12 +492,9 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
                 reports_of(g, gist, &timexes[gist.doc], &mut anchors);
             }
         }
-        let mut by_entity: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, a) in anchors.iter().enumerate() {
-            for e in &gists[a.gist].entities {
-                by_entity.entry(*e).or_default().push(i);
-            }
-        }
+        // (entity, anchor) pairs, sorted: the anchors of an entity are one run.
+        let mut by_entity: Vec<(usize, usize)> = anchors.iter().enumerate().flat_map(|(i, a)| gists[a.gist].entities.iter().map(move |&e| (e, i))).collect();
+        by_entity.sort_unstable();
         let mut changed = false;
         for d in 0..docs.len() {
             if known[d].is_some() || !recognized[d].has_relative() {
@@ -490,20 +515,27 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
 }
 
 #[allow(clippy::too_many_arguments)]
-fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &HashMap<usize, Vec<usize>>, features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
+fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, usize)], features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
     let own: Vec<usize> = (0..gists.len()).filter(|&g| gists[g].doc == d).collect();
     // Which other articles' dated reports each of this article's event sentences
     // resembles (only those sharing a participant can: look them up by entity).
     let similar: Vec<(usize, Vec<&Report>)> = own
         .iter()
         .map(|&g| {
-            let mut candidates: Vec<usize> = gists[g].entities.iter().filter_map(|e| by_entity.get(e)).flatten().copied().collect();
+            let mut candidates: Vec<usize> = gists[g]
+                .entities
+                .iter()
+                .flat_map(|&e| {
+                    let from = by_entity.partition_point(|p| p.0 < e);
+                    by_entity[from..].iter().take_while(move |p| p.0 == e).map(|p| p.1)
+                })
+                .collect();
             candidates.sort_unstable();
             candidates.dedup();
             let near = candidates
                 .into_iter()
                 .map(|i| &anchors[i])
-                .filter(|a| !gists[a.gist].families.is_disjoint(&gists[g].families) && alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT))
+                .filter(|a| shares(&gists[a.gist].families, &gists[g].families) && alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT))
                 .collect();
             (g, near)
         })
@@ -527,7 +559,7 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &HashMap<u
         .iter()
         .enumerate()
         .flat_map(|(i, &a)| own[i + 1..].iter().map(move |&b| (a, b)))
-        .filter(|&(a, b)| !gists[a].families.is_disjoint(&gists[b].families) && alike(features, &gists[a], &gists[b], MIN_SAME_EVENT))
+        .filter(|&(a, b)| shares(&gists[a].families, &gists[b].families) && alike(features, &gists[a], &gists[b], MIN_SAME_EVENT))
         .map(|(a, b)| (a, b, features.overlap(&gists[a].features, &gists[b].features)))
         .collect();
     let mut best: (f32, Vec<i64>) = (0.0, Vec::new());
@@ -643,8 +675,8 @@ mod tests {
         let a = story();
         let meeting: Vec<_> = a.timeline.iter().filter(|i| i.value == "2025-03-10").collect();
         assert_eq!(meeting.len(), 1, "{:#?}", a.timeline);
-        let sources: BTreeSet<&str> = meeting[0].mentions.iter().map(|m| m.article.as_str()).collect();
-        assert_eq!(sources, BTreeSet::from(["a", "b"]));
+        let sources: std::collections::BTreeSet<&str> = meeting[0].mentions.iter().map(|m| m.article.as_str()).collect();
+        assert_eq!(sources, std::collections::BTreeSet::from(["a", "b"]));
         // The earlier visit, `يناير 2024` in one and `يناير من العام الماضي` in the other.
         let visit: Vec<_> = a.timeline.iter().filter(|i| i.value == "2024-01").collect();
         assert_eq!(visit.len(), 1, "{:#?}", a.timeline);

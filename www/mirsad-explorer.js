@@ -408,8 +408,15 @@ export class MirsadExplorer extends HTMLElement {
     ui.timeline.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' || ev.key === ' ') this.#onEventActivate(ev);
     });
+    // Downloads in other tools' formats, built by Rust (src/export.rs).
+    const exportButton = (format, type, file) =>
+      h('button', { type: 'button', class: 'export-link', 'data-export': format, onclick: () => this.#download(this.#corpus?.export(format), type, file) });
+    ui.entitiesExports = h('div', { class: 'exports' }, exportButton('entities-csv', 'text/csv', 'mirsad-entities.csv'));
+    ui.timelineExports = h('div', { class: 'exports' },
+      exportButton('timelinejs', 'application/json', 'mirsad-timeline-timelinejs.json'),
+      exportButton('timeline-csv', 'text/csv', 'mirsad-timeline.csv'));
     ui.paneSide = h('section', { class: 'pane pane-side', id: 'pane-side', role: 'tabpanel', 'aria-labelledby': 'tab-side' },
-      ui.entitiesHeading, ui.entities, ui.timelineHeading, ui.timelineHint, ui.timeline);
+      ui.entitiesHeading, ui.entities, ui.entitiesExports, ui.timelineHeading, ui.timelineHint, ui.timeline, ui.timelineExports);
 
     ui.app = h('div', { class: 'app', part: 'app' }, header, tablist,
       h('div', { class: 'panes' }, ui.paneList, ui.paneReader, ui.paneSide));
@@ -562,9 +569,16 @@ export class MirsadExplorer extends HTMLElement {
 
   #export() {
     if (!this.#corpus) return;
-    const blob = new Blob([this.#corpus.analysisJson()], { type: 'application/json' });
+    this.#download(this.#corpus.analysisJson(), 'application/json', 'mirsad-analysis.json');
+  }
+
+  #download(text, type, file) {
+    if (text == null) return;
+    // A byte-order mark, so that spreadsheets read the CSV's Arabic as UTF-8.
+    const parts = type === 'text/csv' ? ['\ufeff', text] : [text];
+    const blob = new Blob(parts, { type: `${type};charset=utf-8` });
     const url = URL.createObjectURL(blob);
-    const a = h('a', { href: url, download: 'mirsad-analysis.json' });
+    const a = h('a', { href: url, download: file });
     this.shadowRoot.append(a);
     a.click();
     a.remove();
@@ -589,6 +603,11 @@ export class MirsadExplorer extends HTMLElement {
     ui.langButton.textContent = this.#t('switch_language');
     ui.langButton.setAttribute('aria-label', this.#t('switch_language_label'));
     ui.langButton.setAttribute('lang', lang === 'ar' ? 'en' : 'ar');
+    for (const b of this.shadowRoot.querySelectorAll('button[data-export]')) {
+      const key = `export_${b.dataset.export.replace('-', '_')}`;
+      b.textContent = this.#t(key);
+      b.setAttribute('aria-label', this.#t(`${key}_label`));
+    }
     ui.exportButton.textContent = this.#t('export');
     ui.exportButton.setAttribute('aria-label', this.#t('export_label'));
     ui.tabs.list.textContent = this.#t('tab_articles');

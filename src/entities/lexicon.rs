@@ -178,6 +178,23 @@ fn word_set(src: &str) -> HashSet<String> {
     data_lines(src).map(fold_name).filter(|w| !w.is_empty()).collect()
 }
 
+/// The id the gazetteer leaves implicit: the English name in lower case, each
+/// run of other characters one hyphen (`Abu Dhabi` → `abu-dhabi`).
+fn slug(english: &str) -> String {
+    let mut out = String::with_capacity(english.len());
+    for c in english.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
@@ -188,8 +205,12 @@ impl Lexicon {
                 continue;
             };
             let index = lx.known.len();
+            let id = match id.trim() {
+                "" => slug(cols.get(3).copied().unwrap_or_default()),
+                id => id.to_string(),
+            };
             lx.known.push(KnownEntity {
-                id: id.trim().to_string(),
+                id,
                 kind,
                 name_ar: name_ar.trim().to_string(),
                 name_en: cols.get(3).map(|s| s.trim().to_string()).unwrap_or_default(),
@@ -294,6 +315,20 @@ mod tests {
         assert_eq!(skeleton(&fold_name("فلاديفوستوك")), skeleton(&fold_name("فلاديفستوك")));
         assert_eq!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونج اون")));
         assert_ne!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونغ إيل")));
+    }
+
+    #[test]
+    fn gazetteer_ids_are_unique_and_the_implicit_ones_are_slugs() {
+        assert_eq!(slug("Abu Dhabi"), "abu-dhabi");
+        assert_eq!(slug("  King Abdullah II (Jordan) "), "king-abdullah-ii-jordan");
+        let lx = lexicon();
+        let mut ids: Vec<&str> = lx.known.iter().map(|k| k.id.as_str()).collect();
+        assert!(ids.iter().all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')));
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "two gazetteer entries share an id");
+        assert!(lx.known.iter().any(|k| k.id == "north-korea" && k.name_en == "North Korea"));
     }
 
     #[test]

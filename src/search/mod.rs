@@ -61,6 +61,13 @@ pub fn word_stems(word: &str) -> Vec<String> {
     stems
 }
 
+/// The shortest of a word's light stems (`والعقوبات` → `عقوب`): one key per
+/// word for comparing sentences (the timeline). `keys` is a reusable buffer.
+pub(crate) fn shortest_stem(raw: &str, norm: &str, keys: &mut Vec<(String, bool)>) -> Option<String> {
+    terms::word_keys(raw, norm, keys);
+    keys.iter().map(|(k, _)| terms::stem(k).unwrap_or_else(|| k.clone())).min_by_key(|s| s.chars().count())
+}
+
 /// BM25 term-frequency saturation: how quickly repeated occurrences stop adding.
 pub const K1: f32 = 1.2;
 /// BM25 length normalisation, `0..=1`: how much a long article is penalised.

@@ -138,6 +138,31 @@ describe('the single-file page from file://', () => {
     await page.close();
   });
 
+  test('the timeline downloads as TimelineJS3 JSON and CSV, the entities as CSV', async () => {
+    const { page } = await openPage();
+    const grab = async (format) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`${W} button[data-export="${format}"]`).click(),
+      ]);
+      const chunks = [];
+      for await (const c of await download.createReadStream()) chunks.push(c);
+      return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    };
+    const analysis = await page.evaluate(() => window.mirsad.lastAnalysis());
+    const tjs = await grab('timelinejs');
+    assert.equal(tjs.name, 'mirsad-timeline-timelinejs.json');
+    const events = JSON.parse(tjs.text).events;
+    assert.equal(events.length, analysis.timeline.length);
+    assert.ok(events.every((e) => Number.isInteger(e.start_date.year) && e.text.headline), 'every slide has a year and a headline');
+    const csv = await grab('timeline-csv');
+    assert.ok(csv.text.startsWith('\ufeffid,value,start,end,label,entities,articles\r\n'), csv.text.slice(0, 80));
+    assert.equal(csv.text.trimEnd().split('\r\n').length, analysis.timeline.length + 1);
+    const entities = await grab('entities-csv');
+    assert.ok(entities.text.includes(',LOC,'), 'places are listed');
+    await page.close();
+  });
+
   test('a fragment link restores the view, and so does a reload', async () => {
     const [, second] = seeds();
     const query = 'بوتين';
