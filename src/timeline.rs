@@ -34,6 +34,8 @@ const MIN_SAME_EVENT: f32 = 0.1;
 /// An undated sentence retells an item's event when its overlap with one of the
 /// item's reports reaches this (it must also share a participant and a trigger family).
 const MIN_RETELLING: f32 = 0.15;
+/// The longest period an event is dated by: a decade (`التسعينيات`).
+const MAX_EVENT_PERIOD_DAYS: i64 = 3653;
 /// Two one-day reports this many days apart may be one event of several days.
 const MAX_EVENT_DAYS: i64 = 3;
 /// A publication date is looked for this many days around the events it is matched to.
@@ -263,6 +265,8 @@ fn reports_of(g: usize, gist: &Gist, timexes: &[Timex], out: &mut Vec<Report>) {
         .filter(|t| t.kind == TimexKind::Date && gist.part.contains(&t.span))
         .filter_map(|t| t.value.as_deref())
         .filter_map(|v| Some((v, Period::of(v)?)))
+        // A century is no date for an event (`في القرن الماضي`); a decade is.
+        .filter(|(_, p)| p.len() <= MAX_EVENT_PERIOD_DAYS)
         .collect();
     for (i, (v, p)) in dated.iter().enumerate() {
         let finer_inside = dated.iter().enumerate().any(|(j, (w, q))| j != i && w != v && p.contains(q) && q.len() < p.len());

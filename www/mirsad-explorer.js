@@ -696,9 +696,19 @@ export class MirsadExplorer extends HTMLElement {
     const info = this.#byId.get(id)?.info;
     const meta = h('span', { class: 'item-meta' });
     if (info?.outlet) meta.append(h('bdi', { class: 'outlet', text: info.outlet }));
-    const dct = info?.dct?.value;
-    meta.append(h('time', { class: 'date', datetime: dct || null, text: dct ? this.#date(dct) : this.#t('no_date') }));
+    meta.append(this.#dateElement(info?.dct));
     return meta;
+  }
+
+  // An article's publication date; one inferred from the set is marked as such (`نحو`).
+  #dateElement(dct) {
+    const value = dct?.value;
+    const text = !value ? this.#t('no_date')
+      : dct.source === 'inferred' ? `${this.#t('date_inferred_prefix')} ${this.#date(value)}` : this.#date(value);
+    return h('time', {
+      class: 'date', datetime: value || null, text,
+      title: dct?.source && value ? this.#t(`date_source_${dct.source}`) : null,
+    });
   }
 
   #renderReader() {
@@ -712,11 +722,7 @@ export class MirsadExplorer extends HTMLElement {
     ui.readerTitle.textContent = this.#title(a);
     ui.readerMeta.replaceChildren();
     if (info?.outlet) ui.readerMeta.append(h('bdi', { class: 'outlet', text: info.outlet }));
-    const dct = info?.dct?.value;
-    ui.readerMeta.append(h('time', {
-      class: 'date', datetime: dct || null, text: dct ? this.#date(dct) : this.#t('no_date'),
-      title: info?.dct?.source ? this.#t(`date_source_${info.dct.source}`) : null,
-    }));
+    ui.readerMeta.append(this.#dateElement(info?.dct));
     // Rust-built, escaped HTML of the article (render/article.rs): text escaped,
     // markup limited to <p>, <mark>, <time>, <bdi>, <span class="hl">.
     ui.readerBody.innerHTML = html;

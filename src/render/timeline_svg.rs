@@ -14,7 +14,11 @@ use crate::model::TimelineItem;
 pub const BREAK_YEARS: i32 = 5;
 const ROW: usize = 46;
 const YEAR_ROW: usize = 28;
+/// The most characters of a label, whatever the width.
 const LABEL_CHARS: usize = 70;
+/// Average advance of a label character at the page's 13 px, in CSS pixels:
+/// labels are cut to the room they have, so none runs past the edge.
+const LABEL_CHAR_PX: usize = 7;
 
 /// Options of the drawing.
 #[derive(Clone, Debug, Default)]
@@ -39,11 +43,17 @@ fn year_of(value: &str) -> Option<i32> {
     }
 }
 
-fn shorten(label: &str) -> String {
-    let mut out: String = label.chars().take(LABEL_CHARS).collect();
-    if label.chars().count() > LABEL_CHARS {
-        out.push('…');
+fn shorten(label: &str, max: usize) -> String {
+    let label = label.trim_end_matches('…');
+    if label.chars().count() <= max {
+        return label.to_string();
     }
+    let mut out: String = label.chars().take(max.saturating_sub(1)).collect();
+    // End on a word, and say that it goes on.
+    if let Some(cut) = out.rfind(' ').filter(|&c| c > out.len() / 2) {
+        out.truncate(cut);
+    }
+    out.push('…');
     out
 }
 
@@ -71,6 +81,8 @@ pub fn timeline_svg(items: &[TimelineItem], view: &TimelineView) -> String {
     } else {
         (width - date_col - 8, width - 6, width - date_col - 22, "rtl")
     };
+    let room = if view.ltr { width.saturating_sub(label_x) } else { label_x }.saturating_sub(8);
+    let label_chars = (room / LABEL_CHAR_PX).clamp(8, LABEL_CHARS);
     let mut body = String::new();
     let mut y = 16usize;
     let mut last_year: Option<i32> = None;
@@ -100,11 +112,11 @@ pub fn timeline_svg(items: &[TimelineItem], view: &TimelineView) -> String {
         let selected = view.selected == Some(item.id.as_str());
         let sources = item.mentions.iter().map(|m| m.article.as_str()).collect::<std::collections::BTreeSet<_>>().len();
         let mut label = String::new();
-        escape_html(&shorten(&item.label), &mut label);
+        escape_html(&shorten(&item.label, label_chars), &mut label);
         let mut id = String::new();
         escape_html(&item.id, &mut id);
         let mut aria = String::new();
-        escape_html(&format!("{} — {}", display_value(&item.value), shorten(&item.label)), &mut aria);
+        escape_html(&format!("{} — {}", display_value(&item.value), shorten(&item.label, LABEL_CHARS)), &mut aria);
         body.push_str(&format!(
             "<g class=\"event{sel}\" data-event=\"{id}\" tabindex=\"0\" role=\"button\" aria-label=\"{aria}\" transform=\"translate(0 {y})\">\
 <rect class=\"hit\" x=\"0\" y=\"0\" width=\"{width}\" height=\"{h}\" rx=\"6\"/>\
