@@ -395,6 +395,7 @@ fn label_of(text: &str) -> String {
 }
 
 /// Build the timeline of a set of analysed documents.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     docs: &[Document],
     offsets: &[OffsetIndex],
@@ -518,6 +519,10 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
     found
 }
 
+/// An event sentence of an undated article: its gist, the indices of its
+/// relative expressions, and the periods of the reports it resembles with their overlap.
+type Evidence = (usize, Vec<usize>, Vec<(Period, f32)>);
+
 #[allow(clippy::too_many_arguments)]
 fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, usize)], features: &Features, recognized: &Recognized, known_days: &[i64]) -> Option<Date> {
     let own: Vec<usize> = (0..gists.len()).filter(|&g| gists[g].doc == d).collect();
@@ -554,55 +559,54 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, 
         return None;
     }
     // Dates the article gives in full, outside plans, are in its past.
-    let undated = recognized.resolve(None);
     let not_before = recognized.not_before();
     let weekdays = recognized.today_weekdays();
+    let relative = recognized.relative_dates();
+    // For each event sentence: its relative expressions, and the dated reports it resembles
+    // with their overlap (the evidence a candidate day can line up).
+    let evidence: Vec<Evidence> = similar
+        .iter()
+        .map(|(g, near)| {
+            let part = gists[*g].part;
+            let own: Vec<usize> = relative.iter().filter(|(_, span)| part.contains(span)).map(|(k, _)| *k).collect();
+            let weighed = near.iter().map(|a| (a.period, features.overlap(&gists[a.gist].features, &gists[*g].features))).collect();
+            (*g, own, weighed)
+        })
+        .collect();
     // Pairs of this article's own event sentences that may tell one event: read
     // with the right date, their relative dates nest too (`قمة الأسبوع الماضي` and `في 14 سبتمبر`).
-    let own_pairs: Vec<(usize, usize, f32)> = own
+    let rel_in = |g: usize| -> Vec<usize> { relative.iter().filter(|(_, span)| gists[g].part.contains(span)).map(|(k, _)| *k).collect() };
+    let own_pairs: Vec<(Vec<usize>, Vec<usize>, f32)> = own
         .iter()
         .enumerate()
         .flat_map(|(i, &a)| own[i + 1..].iter().map(move |&b| (a, b)))
         .filter(|&(a, b)| shares(&gists[a].families, &gists[b].families) && alike(features, &gists[a], &gists[b], MIN_SAME_EVENT))
-        .map(|(a, b)| (a, b, features.overlap(&gists[a].features, &gists[b].features)))
+        .map(|(a, b)| (rel_in(a), rel_in(b), features.overlap(&gists[a].features, &gists[b].features)))
+        .filter(|(ra, rb, _)| !ra.is_empty() && !rb.is_empty())
         .collect();
     let mut best: (f32, Vec<i64>) = (0.0, Vec::new());
-    let mut own_reports = Vec::new();
-    let mut pair_reports = Vec::new();
+    let mut periods: Vec<Period> = Vec::new();
     for &day in &candidates {
         if not_before.is_some_and(|n| day < n) {
             continue;
         }
         let Some(date) = Date::from_day_number(day) else { continue };
-        let timexes = recognized.resolve(Some(date));
-        // Only values that depend on the candidate date count as evidence for it.
-        let relative = |r: &Report| !undated.iter().any(|t| t.value.as_deref() == Some(r.value.as_str()));
-        let mut score = 0.0;
         let elapsed = recognized.elapsed_periods(date);
-        for (g, near) in &similar {
-            own_reports.clear();
-            reports_of(*g, &gists[*g], &timexes, &mut own_reports);
+        let mut score = 0.0;
+        for (g, own_relative, weighed) in &evidence {
+            periods.clear();
+            periods.extend(own_relative.iter().filter_map(|&k| recognized.period_at(k, date)));
             // What an elapsed duration points back to is a dated report too, for this purpose.
-            for (span, period) in &elapsed {
-                if gists[*g].part.contains(span) {
-                    own_reports.push(Report { gist: *g, value: String::new(), period: *period });
-                }
-            }
-            score += own_reports
-                .iter()
-                .filter(|r| relative(r))
-                .map(|r| near.iter().filter(|a| a.period.nested(&r.period)).map(|a| features.overlap(&gists[a.gist].features, &gists[*g].features)).sum::<f32>())
-                .sum::<f32>();
+            periods.extend(elapsed.iter().filter(|(span, _)| gists[*g].part.contains(span)).map(|(_, p)| *p));
+            periods.dedup();
+            score += periods.iter().map(|p| weighed.iter().filter(|(q, _)| q.nested(p)).map(|(_, w)| w).sum::<f32>()).sum::<f32>();
         }
         if score <= 0.0 {
             continue;
         }
-        for &(a, b, overlap) in &own_pairs {
-            own_reports.clear();
-            pair_reports.clear();
-            reports_of(a, &gists[a], &timexes, &mut own_reports);
-            reports_of(b, &gists[b], &timexes, &mut pair_reports);
-            if own_reports.iter().filter(|r| relative(r)).any(|r| pair_reports.iter().filter(|q| relative(q)).any(|q| q.period.nested(&r.period))) {
+        for (ra, rb, overlap) in &own_pairs {
+            let pa: Vec<Period> = ra.iter().filter_map(|&k| recognized.period_at(k, date)).collect();
+            if rb.iter().filter_map(|&k| recognized.period_at(k, date)).any(|q| pa.iter().any(|p| p.nested(&q))) {
                 score += overlap;
             }
         }
@@ -612,13 +616,9 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, 
         if let Some(away) = known_days.iter().map(|k| (k - day).abs()).min() {
             score /= 1.0 + (away / 365) as f32 / 2.0;
         }
-        if score <= 0.0 {
-            continue;
-        }
         if weekdays.contains(&date.weekday()) {
             score += 0.05;
         }
-
         if score > best.0 + 1e-4 {
             best = (score, vec![day]);
         } else if (score - best.0).abs() <= 1e-4 {

@@ -131,6 +131,23 @@ impl Recognized {
             .collect()
     }
 
+    /// The expressions that are dates only given a publication date (`الشهر الماضي`,
+    /// `في 14 سبتمبر`): their index and span.
+    pub fn relative_dates(&self) -> Vec<(usize, Span)> {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, spec, future))| spec.kind() == TimexKind::Date && resolve::resolve(spec, None, *future).is_none())
+            .map(|(k, (span, _, _))| (k, *span))
+            .collect()
+    }
+
+    /// The days expression `k` covers when the publication date is `dct`.
+    pub fn period_at(&self, k: usize, dct: Date) -> Option<Period> {
+        let (_, spec, future) = self.items.get(k)?;
+        Period::of(&resolve::resolve(spec, Some(dct), *future)?)
+    }
+
     /// True when some expression needs the publication date for its value.
     pub fn has_relative(&self) -> bool {
         self.items

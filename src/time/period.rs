@@ -74,7 +74,8 @@ impl Period {
         self.contains(other) || other.contains(self)
     }
 
-    /// Number of days.
+    /// Number of days (at least one: a period is never empty).
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> i64 {
         self.last - self.first + 1
     }
