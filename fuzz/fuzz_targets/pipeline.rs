@@ -24,5 +24,9 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(!html.contains("<script"), "article text is escaped");
     }
     let _ = corpus.timeline_svg(&Default::default());
+    let tjs: serde_json::Value = serde_json::from_str(&mirsad::export::timelinejs(&corpus)).expect("TimelineJS JSON parses");
+    assert!(tjs["events"].is_array());
+    let _ = mirsad::export::timeline_csv(&corpus.analysis);
+    let _ = mirsad::export::entities_csv(&corpus.analysis);
     let _ = corpus.search(first, 10);
 });

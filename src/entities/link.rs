@@ -139,8 +139,7 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
     let mut records: Vec<EntityRecord> = Vec::new();
     let mut surface_counts: Vec<BTreeMap<String, usize>> = Vec::new();
     // Each article's headline and lead (its first sentence outside the headline), for salience.
-    let heads: Vec<(Option<Span>, Option<Span>)> =
-        docs.iter().map(|doc| (doc.title, doc.sentences.iter().copied().find(|s| doc.title.is_none_or(|t| !t.overlaps(s))))).collect();
+    let heads: Vec<(Option<Span>, Option<Span>)> = docs.iter().map(|doc| (doc.title, doc.lead())).collect();
     for (d, (ms, ks)) in mentions.iter_mut().zip(&keys).enumerate() {
         for (m, k) in ms.iter_mut().zip(ks) {
             let r = *index_of.entry(k.clone()).or_insert_with(|| {

@@ -33,6 +33,9 @@ pub struct Document {
     pub outlet: Option<String>,
 }
 
+/// Fewer words than this make no lead sentence.
+pub const LEAD_MIN_WORDS: usize = 6;
+
 impl Document {
     /// The raw text of a span (empty when the span is not valid for this text).
     pub fn slice(&self, span: Span) -> &str {
@@ -42,6 +45,16 @@ impl Document {
     /// True when the span lies inside a boilerplate region.
     pub fn in_boilerplate(&self, span: Span) -> bool {
         self.boilerplate.iter().any(|b| b.span.contains(&span))
+    }
+
+    /// The lead: the first sentence after the headline, outside boilerplate, of
+    /// at least [`LEAD_MIN_WORDS`] words (a dateline or a `تقديم:` label is not one).
+    pub fn lead(&self) -> Option<Span> {
+        self.sentences.iter().copied().find(|s| {
+            self.title.is_none_or(|t| !t.overlaps(s))
+                && !self.in_boilerplate(*s)
+                && self.tokens.iter().filter(|t| s.contains(&t.span) && t.kind == TokenKind::Word).count() >= LEAD_MIN_WORDS
+        })
     }
 
     /// Index of the sentence containing byte offset `at`.

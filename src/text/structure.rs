@@ -338,3 +338,20 @@ mod tests {
         assert_eq!(fold_line_head("المصدر: الحرة"), (fold("المصدر: الحرة"), 2));
     }
 }
+
+#[cfg(test)]
+mod lead_tests {
+    use crate::text::read_documents;
+
+    #[test]
+    fn the_lead_is_the_first_real_sentence_after_the_headline() {
+        // Two articles of one outlet, so the repeated masthead lines are boilerplate.
+        let masthead = "الإشراف العام\nإلهام أبو الفتح\nرئيس التحرير\nأحمد صبري\n\n";
+        let a = format!("{masthead}سيول تحذر روسيا\n\nتقديم:\n\nاستدعت كوريا الجنوبية سفير روسيا في سيول لتحذير موسكو من أي تعاون عسكري.\n\nوقال نائب الوزير إن على روسيا أن تتوقف.");
+        let b = format!("{masthead}خبر آخر\n\nأعلنت الحكومة اليوم عن خطة جديدة لدعم المزارعين في الصعيد.");
+        let docs = read_documents(&[&a, &b]);
+        let lead = docs[0].lead().map(|s| docs[0].slice(s).to_string());
+        assert_eq!(lead.as_deref(), Some("استدعت كوريا الجنوبية سفير روسيا في سيول لتحذير موسكو من أي تعاون عسكري."));
+        assert!(read_documents(&["عنوان فقط"])[0].lead().is_none());
+    }
+}
