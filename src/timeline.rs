@@ -43,6 +43,9 @@ const DCT_WINDOW_DAYS: i64 = 400;
 /// An article whose evidence allows more days than this is not dated (and the
 /// search stays fast on large sets).
 const MAX_DCT_CANDIDATES: usize = 20_000;
+/// An event sentence of an undated article is compared with at most this many
+/// resembling reports of other articles, one per date (the closest).
+const MAX_NEAR_REPORTS: usize = 8;
 /// Only events dated to a year or finer place a publication date.
 const MAX_ANCHOR_DAYS: i64 = 366;
 /// When the best publication dates span more than this many days, none is taken.
@@ -179,7 +182,7 @@ impl Features {
 }
 
 /// The gists of every event sentence of the set.
-fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], features: &mut Features) -> Vec<Gist> {
+fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], recognized: &[Recognized], features: &mut Features) -> Vec<Gist> {
     let lx = crate::entities::lexicon::lexicon();
     let mut out = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -198,7 +201,12 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], f
                 // On a token boundary: the start of the first token at or after the middle.
                 doc.tokens.iter().map(|t| t.span.start).find(|&s| s >= mid && s <= w[1].start).unwrap_or(w[1].start)
             }));
+            // The clause an elapsed duration points back into is a part of its own
+            // (`وتأتي زيارة الرئيس` | `بعد تسعة أشهر على استقبال بوتين …`).
+            cuts.extend(recognized[d].elapsed_clause_cuts().into_iter().filter(|&c| c > sentence.start && c < sentence.end));
             cuts.push(sentence.end);
+            cuts.sort_unstable();
+            cuts.dedup();
             for part in cuts.windows(2).map(|w| Span { start: w[0], end: w[1] }) {
                 if let Some(g) = gist_of(doc, d, *sentence, part, &mentions[d], &timexes[d], lx, features) {
                     out.push(g);
@@ -407,7 +415,7 @@ pub fn build(
     dcts: &[Option<Date>],
 ) -> Vec<TimelineItem> {
     let mut features = Features::default();
-    let gists = gists(docs, mentions, timexes, &mut features);
+    let gists = gists(docs, mentions, timexes, recognized, &mut features);
     let mut reports = Vec::new();
     for (g, gist) in gists.iter().enumerate() {
         reports_of(g, gist, &timexes[gist.doc], &mut reports);
@@ -490,7 +498,7 @@ pub fn infer_dcts(docs: &[Document], mentions: &[Vec<Mention>], recognized: &[Re
     for _round in 0..2 {
         let timexes: Vec<Vec<Timex>> = recognized.iter().zip(&known).map(|(r, d)| r.resolve(*d)).collect();
         let mut features = Features::default();
-        let gists = gists(docs, mentions, &timexes, &mut features);
+        let gists = gists(docs, mentions, &timexes, recognized, &mut features);
         let mut anchors = Vec::new();
         for (g, gist) in gists.iter().enumerate() {
             if known[gist.doc].is_some() {
@@ -541,12 +549,23 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, 
                 .collect();
             candidates.sort_unstable();
             candidates.dedup();
-            let near = candidates
+            let mut near: Vec<(f32, &Report)> = candidates
                 .into_iter()
                 .map(|i| &anchors[i])
                 .filter(|a| shares(&gists[a.gist].families, &gists[g].families) && alike(features, &gists[a.gist], &gists[g], MIN_SAME_EVENT))
+                .map(|a| (features.overlap(&gists[a.gist].features, &gists[g].features), a))
                 .collect();
-            (g, near)
+            // One report per date (copies of a wire story are one piece of evidence),
+            // the closest few: enough, and large sets stay fast.
+            near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+            let mut seen: Vec<Period> = Vec::new();
+            near.retain(|(_, a)| {
+                let new = !seen.contains(&a.period);
+                seen.push(a.period);
+                new
+            });
+            near.truncate(MAX_NEAR_REPORTS);
+            (g, near.into_iter().map(|(_, a)| a).collect())
         })
         .collect();
     let mut candidates: Vec<i64> = similar

@@ -111,7 +111,8 @@ pub struct Recognized {
     items: Vec<(Span, recognize::Spec, bool)>,
     /// Durations that say how long ago something was: `منذ 24 عاماً` (the first
     /// visit since), `بعد تسعة أشهر على …` (what came before): (span, count, unit).
-    elapsed: Vec<(Span, i64, lexicon::Unit)>,
+    /// The last field: the earlier event is told after the duration (`بعد … على X`).
+    elapsed: Vec<(Span, i64, lexicon::Unit, bool)>,
     /// `الذكرى الـ78`: the cue's span and the years.
     anniversaries: Vec<(Span, i32)>,
     /// Weekdays the text names as today (`اليوم الثلاثاء`).
@@ -167,13 +168,21 @@ impl Recognized {
             .max()
     }
 
+    /// Where the clause of an elapsed duration's earlier event begins, when it
+    /// follows the duration (`بعد تسعة أشهر على استقبال …`). (`منذ 24 عاماً` in `أول
+    /// زيارة منذ 24 عاماً` points back to an event of the same kind as its sentence's:
+    /// no clause of its own.)
+    pub fn elapsed_clause_cuts(&self) -> Vec<usize> {
+        self.elapsed.iter().filter(|e| e.3).map(|(span, _, _, _)| span.start).collect()
+    }
+
     /// The periods the elapsed durations point back to from `dct`, at the
     /// duration's granularity (`منذ 24 عاماً` said in 2024 → the year 2000).
     pub fn elapsed_periods(&self, dct: Date) -> Vec<(Span, Period)> {
         use lexicon::Unit;
         self.elapsed
             .iter()
-            .filter_map(|&(span, n, unit)| {
+            .filter_map(|&(span, n, unit, _)| {
                 let back = match unit {
                     Unit::Year => dct.add_months(-(12 * n as i32))?.year.to_string(),
                     Unit::Month => dct.add_months(-(n as i32))?.month_value(),
@@ -217,8 +226,9 @@ pub fn recognize_timexes(doc: &Document) -> Recognized {
     let elapsed = found
         .iter()
         .filter_map(|f| match &f.spec {
-            recognize::Spec::Duration { n: Some(n), unit } if pubdate::looks_back(&cx, f) => {
-                Some((f.span, n.parse::<i64>().ok().filter(|n| (1..=200).contains(n))?, *unit))
+            recognize::Spec::Duration { n: Some(n), unit } => {
+                let told_after = pubdate::looks_back(&cx, f)?;
+                Some((f.span, n.parse::<i64>().ok().filter(|n| (1..=200).contains(n))?, *unit, told_after))
             }
             _ => None,
         })

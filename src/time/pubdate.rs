@@ -153,18 +153,19 @@ fn anniversary(cx: &Cursor, found: &[Found]) -> Option<Date> {
     None
 }
 
-/// True when the word before a duration makes it point back from now: `منذ`
-/// (since), or `بعد` followed by `على`/`من` (after … since something: `بعد تسعة
-/// أشهر على استقبال …`).
-pub(crate) fn looks_back(cx: &Cursor, f: &Found) -> bool {
+/// Whether the word before a duration makes it point back from now: `منذ`
+/// (since: `الأولى منذ 24 عاماً`, the earlier event told before it) gives
+/// `Some(false)`; `بعد` followed by `على`/`من` (`بعد تسعة أشهر على استقبال …`,
+/// the earlier event told after it) gives `Some(true)`; anything else `None`.
+pub(crate) fn looks_back(cx: &Cursor, f: &Found) -> Option<bool> {
     let toks = &cx.doc.tokens;
     let before = f.first.checked_sub(1).and_then(|i| toks.get(i)).map(|t| t.norm.as_str());
     let after = toks.get(f.end).map(|t| t.norm.as_str());
     match before {
-        Some("منذ") => true,
+        Some("منذ") => Some(false),
         // Folded: `على` is `علي`.
-        Some("بعد") => matches!(after, Some("علي" | "من")),
-        _ => false,
+        Some("بعد") if matches!(after, Some("علي" | "من")) => Some(true),
+        _ => None,
     }
 }
 
