@@ -557,15 +557,19 @@ fn infer_one(d: usize, gists: &[Gist], anchors: &[Report], by_entity: &[(usize, 
                 .collect();
             // One report per date (copies of a wire story are one piece of evidence),
             // the closest few: enough, and large sets stay fast.
-            near.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
-            let mut seen: Vec<Period> = Vec::new();
-            near.retain(|(_, a)| {
-                let new = !seen.contains(&a.period);
-                seen.push(a.period);
-                new
-            });
-            near.truncate(MAX_NEAR_REPORTS);
-            (g, near.into_iter().map(|(_, a)| a).collect())
+            let mut best: Vec<(f32, &Report)> = Vec::new();
+            for (w, a) in near.drain(..) {
+                match best.iter_mut().find(|(_, b)| b.period == a.period) {
+                    Some(slot) if slot.0 < w => *slot = (w, a),
+                    Some(_) => {}
+                    None => best.push((w, a)),
+                }
+            }
+            while best.len() > MAX_NEAR_REPORTS {
+                let weakest = best.iter().enumerate().min_by(|x, y| x.1 .0.total_cmp(&y.1 .0)).map_or(0, |(i, _)| i);
+                best.swap_remove(weakest);
+            }
+            (g, best.into_iter().map(|(_, a)| a).collect())
         })
         .collect();
     let mut candidates: Vec<i64> = similar

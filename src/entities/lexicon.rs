@@ -18,9 +18,11 @@ const GIVEN_FOREIGN: &str = include_str!("../../data/names/given_foreign.txt");
 const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
 const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
 const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
-const COMMON_WORDS: &str = include_str!("../../data/lexicon/common_words.txt");
+/// Front-coded by build.rs from `data/lexicon/common_words.txt` (see [`front_decoded`]).
+const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.fc"));
 const NUMBER_WORDS: &str = include_str!("../../data/time/numbers.tsv");
-const COMMON_DEFINITE: &str = include_str!("../../data/lexicon/common_definite.txt");
+/// Front-coded by build.rs from `data/lexicon/common_definite.txt`.
+const COMMON_DEFINITE: &str = include_str!(concat!(env!("OUT_DIR"), "/common_definite.fc"));
 
 /// The most spelling variants generated for one written name.
 const MAX_VARIANTS: usize = 16;
@@ -178,6 +180,24 @@ fn word_set(src: &str) -> HashSet<String> {
     data_lines(src).map(fold_name).filter(|w| !w.is_empty()).collect()
 }
 
+/// The words of a front-coded list (build.rs): each line is a digit from `0`
+/// saying how many letters it shares with the word before, then the rest.
+fn front_decoded(src: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in src.lines() {
+        let mut chars = line.chars();
+        let Some(shared) = chars.next().map(|c| (c as usize).saturating_sub('0' as usize)) else { continue };
+        let mut word: String = out.last().map(|p| p.chars().take(shared).collect()).unwrap_or_default();
+        word.extend(chars);
+        out.push(word);
+    }
+    out
+}
+
+fn front_coded_set(src: &str) -> HashSet<String> {
+    front_decoded(src).iter().map(|w| fold_name(w)).filter(|w| !w.is_empty()).collect()
+}
+
 /// The id the gazetteer leaves implicit: the English name in lower case, each
 /// run of other characters one hyphen (`Abu Dhabi` → `abu-dhabi`).
 fn slug(english: &str) -> String {
@@ -250,8 +270,8 @@ impl Lexicon {
             }
         }
         lx.function_words = word_set(FUNCTION_WORDS);
-        lx.common_words = word_set(COMMON_WORDS);
-        lx.common_definite = word_set(COMMON_DEFINITE);
+        lx.common_words = front_coded_set(COMMON_WORDS);
+        lx.common_definite = front_coded_set(COMMON_DEFINITE);
         for line in data_lines(TRIGGERS) {
             let Some((kind, phrase)) = line.split_once('\t') else { continue };
             let folded = fold_name(phrase);
@@ -329,6 +349,19 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), n, "two gazetteer entries share an id");
         assert!(lx.known.iter().any(|k| k.id == "north-korea" && k.name_en == "North Korea"));
+    }
+
+    #[test]
+    fn front_coded_lists_decode_to_the_plain_files() {
+        for (coded, plain) in [
+            (COMMON_WORDS, include_str!("../../data/lexicon/common_words.txt")),
+            (COMMON_DEFINITE, include_str!("../../data/lexicon/common_definite.txt")),
+        ] {
+            let mut want: Vec<&str> = data_lines(plain).map(str::trim).collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(front_decoded(coded), want);
+        }
     }
 
     #[test]
