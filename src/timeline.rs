@@ -221,7 +221,9 @@ fn gists(docs: &[Document], mentions: &[Vec<Mention>], timexes: &[Vec<Timex>], r
 fn gist_of(doc: &Document, d: usize, sentence: Span, part: Span, mentions: &[Mention], timexes: &[Timex], lx: &crate::entities::lexicon::Lexicon, features: &mut Features) -> Option<Gist> {
     let mut families = Vec::new();
     let mut ids: Vec<u64> = Vec::new();
-    let in_name_or_time = |span: &Span| mentions.iter().any(|m| m.span.contains(span)) || timexes.iter().any(|t| t.span.contains(span));
+    // Names and dates are features of their own (or none): their words are not.
+    let taken: Vec<Span> = mentions.iter().map(|m| m.span).chain(timexes.iter().map(|t| t.span)).filter(|s| s.overlaps(&part)).collect();
+    let in_name_or_time = |span: &Span| taken.iter().any(|s| s.contains(span));
     let mut keys = Vec::new();
     for t in doc.tokens.iter().filter(|t| part.contains(&t.span) && t.kind == TokenKind::Word) {
         let raw = doc.slice(t.span);

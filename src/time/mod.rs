@@ -119,6 +119,11 @@ pub struct Recognized {
     today_weekdays: Vec<u32>,
 }
 
+/// A date expression that has a value only given a publication date.
+fn relative_date(spec: &recognize::Spec, future: bool) -> bool {
+    spec.kind() == TimexKind::Date && resolve::resolve(spec, None, future).is_none()
+}
+
 impl Recognized {
     /// Every expression resolved against `dct` (relative ones get no value without it).
     pub fn resolve(&self, dct: Option<Date>) -> Vec<Timex> {
@@ -138,7 +143,7 @@ impl Recognized {
         self.items
             .iter()
             .enumerate()
-            .filter(|(_, (_, spec, future))| spec.kind() == TimexKind::Date && resolve::resolve(spec, None, *future).is_none())
+            .filter(|(_, (_, spec, future))| relative_date(spec, *future))
             .map(|(k, (span, _, _))| (k, *span))
             .collect()
     }
@@ -151,9 +156,7 @@ impl Recognized {
 
     /// True when some expression needs the publication date for its value.
     pub fn has_relative(&self) -> bool {
-        self.items
-            .iter()
-            .any(|(_, spec, future)| resolve::resolve(spec, None, *future).is_none() && spec.kind() == TimexKind::Date)
+        self.items.iter().any(|(_, spec, future)| relative_date(spec, *future))
     }
 
     /// The latest first day of a date the text gives in full (needing no dct)
