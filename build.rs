@@ -3,6 +3,9 @@
 //! written as how many letters it shares with the one before and the rest
 //! (`src/entities/lexicon.rs` reads them back). Sorted and prefix-shared, they
 //! take 7 KB less gzip than as plain lines; the files in `data/` stay plain.
+//!
+//! Every other data file the library includes goes in without its `#` comment
+//! lines (sources, licences, format notes: for people, not for the wasm).
 
 use std::fs;
 use std::path::Path;
@@ -27,6 +30,24 @@ fn front_code(src: &str) -> String {
     out
 }
 
+/// The data files included without their comment lines (`data_file!` in src/lib.rs).
+const STRIPPED: &[&str] = &[
+    "boilerplate_cues.tsv",
+    "fold.tsv",
+    "triggers.tsv",
+    "nationality.tsv",
+    "gazetteer/entities.tsv",
+    "names/given_ar.txt",
+    "names/given_foreign.txt",
+    "lexicon/event_triggers.txt",
+    "lexicon/function_words.txt",
+    "time/months.tsv",
+    "time/weekdays.tsv",
+    "time/numbers.tsv",
+    "time/units.tsv",
+    "time/words.tsv",
+];
+
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for name in ["common_words", "common_definite"] {
@@ -34,6 +55,15 @@ fn main() {
         println!("cargo:rerun-if-changed={path}");
         let src = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         fs::write(Path::new(&out_dir).join(format!("{name}.fc")), front_code(&src)).expect("write to OUT_DIR");
+    }
+    for name in STRIPPED {
+        let path = format!("data/{name}");
+        println!("cargo:rerun-if-changed={path}");
+        let src = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let kept: String = src.split_inclusive('\n').filter(|l| !l.starts_with('#')).collect();
+        let dest = Path::new(&out_dir).join("data").join(name);
+        fs::create_dir_all(dest.parent().expect("a folder")).expect("create in OUT_DIR");
+        fs::write(dest, kept).expect("write to OUT_DIR");
     }
     println!("cargo:rerun-if-changed=build.rs");
 }

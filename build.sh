@@ -22,7 +22,7 @@
 #
 # Everything it needs it installs itself (a fresh Debian 12 with rustup and node is
 # enough): the wasm32 target, wasm-bindgen-cli at exactly Cargo.lock's version, the npm
-# packages of package-lock.json (wasm-opt from npm `binaryen`, playwright-core), and for
+# packages of package-lock.json (wasm-opt from npm `binaryen`, esbuild, playwright-core), and for
 # `test` Debian's chromium and chromium-driver. Never Debian's binaryen: its wasm-opt
 # (108) miscompiles current rustc output (the page dies at start with a Table.set error).
 set -euo pipefail
@@ -96,7 +96,7 @@ ensure_npm_packages() {
     # npm records what it installed in node_modules/.package-lock.json; stale when the
     # committed lock file is newer or the tools are missing.
     if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json \
-          || ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core ]]; then
+          || ! -x node_modules/.bin/wasm-opt || ! -d node_modules/playwright-core || ! -d node_modules/esbuild ]]; then
         step "npm ci"
         # playwright-core never downloads a browser; the variable makes sure of it.
         PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund

@@ -24,6 +24,15 @@
 #![deny(missing_docs)]
 #![deny(unsafe_code)]
 
+/// A data file under `data/`, compiled in without its `#` comment lines (build.rs).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! data_file {
+    ($name:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/data/", $name))
+    };
+}
+
 pub mod entities;
 pub mod error;
 pub mod export;
@@ -60,6 +69,57 @@ pub struct Corpus {
     pub analysis: Analysis,
     /// The search index.
     pub index: search::SearchIndex,
+}
+
+/// Articles indexed for search only, with no analysis: what a reader adds to
+/// an archive, or a set too large to analyse in the page. Ranks as [`Corpus`]
+/// does, less the entity-aware part.
+pub struct TextIndex {
+    docs: Vec<Document>,
+    analysis: Analysis,
+    index: search::SearchIndex,
+}
+
+impl TextIndex {
+    /// Index the articles (their text, title, publication date if given, outlet if stated).
+    pub fn new(inputs: &[ArticleInput]) -> Result<TextIndex, Error> {
+        let total: usize = inputs.iter().map(|a| a.text.len()).sum();
+        if total > error::MAX_TOTAL_BYTES {
+            return Err(Error::set_too_large(total));
+        }
+        for a in inputs {
+            error::check_text(&a.id, &a.text)?;
+        }
+        let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
+        let docs = text::read_documents(&texts);
+        let articles = inputs
+            .iter()
+            .zip(&docs)
+            .map(|(a, doc)| {
+                let mut out = ArticleAnalysis { id: a.id.clone(), outlet: doc.outlet.clone(), ..Default::default() };
+                out.dct.value = a.dct.as_deref().and_then(Date::parse).map(|d| d.iso());
+                out
+            })
+            .collect();
+        let analysis = Analysis { articles, ..Default::default() };
+        let index = search::SearchIndex::build(&docs, &analysis);
+        Ok(TextIndex { docs, analysis, index })
+    }
+
+    /// Ranked search results within the filters.
+    pub fn search(&self, query: &str, filters: &search::Filters, limit: usize) -> Vec<search::SearchHit> {
+        self.index.search_filtered(&self.docs, &self.analysis, query, filters, limit)
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when it holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
 }
 
 /// Analyse a set of articles (the JSON of INTERFACE.md).
@@ -214,6 +274,54 @@ impl Corpus {
     /// Ranked search results.
     pub fn search(&self, query: &str, limit: usize) -> Vec<search::SearchHit> {
         self.index.search(&self.docs, &self.analysis, query, limit)
+    }
+
+    /// Ranked search results within the filters (entity, type, outlet, dates).
+    pub fn search_filtered(&self, query: &str, filters: &search::Filters, limit: usize) -> Vec<search::SearchHit> {
+        self.index.search_filtered(&self.docs, &self.analysis, query, filters, limit)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    /// The search archive of a set too large to analyse at once
+    /// (`mirsad index`): analysed `batch` articles at a time (entities are
+    /// linked within a batch, then by id across batches), indexed as one.
+    /// `progress(done, total)` is called after each batch. Returns the
+    /// archive's files ([`search::archive`]).
+    pub fn archive(inputs: &[ArticleInput], batch: usize, progress: &mut dyn FnMut(usize, usize)) -> Result<Vec<(String, Vec<u8>)>, Error> {
+        let mut docs = Vec::with_capacity(inputs.len());
+        let mut articles = Vec::with_capacity(inputs.len());
+        let mut entities: std::collections::HashMap<String, EntityRecord> = std::collections::HashMap::new();
+        let mut order: Vec<String> = Vec::new();
+        for chunk in inputs.chunks(batch.max(1)) {
+            let corpus = Corpus::new(chunk)?;
+            docs.extend(corpus.docs);
+            articles.extend(corpus.analysis.articles);
+            for record in corpus.analysis.entities {
+                match entities.get_mut(&record.id) {
+                    Some(known) => {
+                        for alias in std::iter::once(record.name).chain(record.aliases) {
+                            if alias != known.name && !known.aliases.contains(&alias) {
+                                known.aliases.push(alias);
+                            }
+                        }
+                        known.mentions += record.mentions;
+                        known.salience += record.salience;
+                        known.articles.extend(record.articles);
+                        known.article_mentions.extend(record.article_mentions);
+                    }
+                    None => {
+                        order.push(record.id.clone());
+                        entities.insert(record.id.clone(), record);
+                    }
+                }
+            }
+            progress(articles.len(), inputs.len());
+        }
+        let mut records: Vec<EntityRecord> = order.iter().filter_map(|id| entities.remove(id)).collect();
+        records.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.id.cmp(&b.id)));
+        let analysis = Analysis { articles, entities: records, timeline: Vec::new() };
+        let index = search::SearchIndex::build(&docs, &analysis);
+        Ok(search::archive::write(&index, &docs, &analysis))
     }
 
     /// Ids of the articles that mention the entity.

@@ -2,6 +2,7 @@
 
 use mirsad::error::decode_article;
 use mirsad::model::ArticleInput;
+use mirsad::search::archive::{self, Archive};
 use mirsad::search::SearchResponse;
 use mirsad::Corpus;
 use std::io::Read;
@@ -10,9 +11,13 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   mirsad analyze [--dct [NAME=]YYYY-MM-DD]... [--json | --export FORMAT] PATH...
-  mirsad search [--json] [--limit N] QUERY PATH...
-PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input).
-FORMAT is timelinejs (TimelineJS3 JSON), timeline-csv or entities-csv.";
+  mirsad search [--json] [--limit N] [FILTER]... QUERY PATH...
+  mirsad index [--batch N] PATH... -o OUT
+PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input);
+for search, PATH may also be a folder written by `mirsad index` (its mirsad-index.json).
+FORMAT is timelinejs (TimelineJS3 JSON), timeline-csv or entities-csv.
+FILTER is --entity ID, --type PER|LOC|ORG, --outlet NAME, --from DATE or --to DATE
+(DATE: YYYY, YYYY-MM or YYYY-MM-DD; the article's publication date).";
 
 /// Exit status for wrong usage and unreadable input.
 const EXIT_BAD_INPUT: u8 = 2;
@@ -22,6 +27,7 @@ fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("analyze") => run_analyze(&args[1..]),
         Some("search") => run_search(&args[1..]),
+        Some("index") => run_index(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -213,9 +219,25 @@ fn print_summary(corpus: &Corpus) {
 fn run_search(args: &[String]) -> ExitCode {
     let mut json = false;
     let mut limit = 10usize;
+    let mut filters = mirsad::search::Filters::default();
     let mut rest = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        let slot = match a.as_str() {
+            "--entity" => Some(&mut filters.entity),
+            "--type" => Some(&mut filters.kind),
+            "--outlet" => Some(&mut filters.outlet),
+            "--from" => Some(&mut filters.from),
+            "--to" => Some(&mut filters.to),
+            _ => None,
+        };
+        if let Some(slot) = slot {
+            match it.next() {
+                Some(v) => *slot = Some(v.clone()),
+                None => return usage_error(&format!("{a} needs a value")),
+            }
+            continue;
+        }
         match a.as_str() {
             "--json" => json = true,
             "--limit" => match it.next().and_then(|v| v.parse().ok()) {
@@ -230,6 +252,15 @@ fn run_search(args: &[String]) -> ExitCode {
     if paths.is_empty() {
         return usage_error("search needs at least one PATH");
     }
+    if let Err(e) = filters.check() {
+        return usage_error(&e);
+    }
+    if let [dir] = paths {
+        let dir = Path::new(dir);
+        if dir.join(archive::MANIFEST).is_file() {
+            return search_archive(dir, query, &filters, limit, json);
+        }
+    }
     let Inputs { articles, mut errors } = read_inputs(paths);
     let corpus = match Corpus::new(&articles) {
         Ok(c) => c,
@@ -239,9 +270,14 @@ fn run_search(args: &[String]) -> ExitCode {
         }
     };
     let t0 = std::time::Instant::now();
-    let results = corpus.search(query, limit);
+    let results = corpus.search_filtered(query, &filters, limit);
     let took_us = t0.elapsed().as_micros() as u64;
     let response = SearchResponse { query: query.clone(), took_us, results };
+    print_results(&response, json, &mut errors);
+    finish(&errors)
+}
+
+fn print_results(response: &SearchResponse, json: bool, errors: &mut Vec<String>) {
     if json {
         match serde_json::to_string_pretty(&response) {
             Ok(s) => println!("{s}"),
@@ -253,6 +289,107 @@ fn run_search(args: &[String]) -> ExitCode {
             println!("  {:6.2}  {}  {}", r.score, r.article, strip_marks(&r.snippet));
         }
     }
+}
+
+/// Search a folder written by `mirsad index`, reading only the files the query needs.
+fn search_archive(dir: &Path, query: &str, filters: &mirsad::search::Filters, limit: usize, json: bool) -> ExitCode {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        std::fs::read(&path).map_err(|e| e.to_string()).and_then(archive::inflate).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let t0 = std::time::Instant::now();
+    let result = read(archive::MANIFEST).and_then(|m| {
+        let mut ar = Archive::open(&m)?;
+        // Each round names new files; four suffice (Archive::search).
+        for _ in 0..8 {
+            match ar.search(query, filters, limit)? {
+                archive::Step::Done(hits) => return Ok(hits),
+                archive::Step::Fetch(files) => {
+                    for f in files {
+                        // The names are the index's own (`t/0001.bin`…), never a path from elsewhere.
+                        if !archive::is_index_file(&f) {
+                            return Err(format!("{f:?} is not a file of this index"));
+                        }
+                        ar.load(&f, &read(&f)?)?;
+                    }
+                }
+            }
+        }
+        Err("the index kept asking for more files".to_string())
+    });
+    let mut errors = Vec::new();
+    match result {
+        Ok(results) => {
+            let took_us = t0.elapsed().as_micros() as u64;
+            print_results(&SearchResponse { query: query.to_string(), took_us, results }, json, &mut errors);
+        }
+        Err(e) => errors.push(e),
+    }
+    finish(&errors)
+}
+
+fn run_index(args: &[String]) -> ExitCode {
+    let mut out: Option<PathBuf> = None;
+    let mut batch = 200usize;
+    let mut paths = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => match it.next() {
+                Some(o) => out = Some(PathBuf::from(o)),
+                None => return usage_error("-o needs a folder"),
+            },
+            "--batch" => match it.next().and_then(|v| v.parse().ok()).filter(|&n: &usize| n > 0) {
+                Some(n) => batch = n,
+                None => return usage_error("--batch needs a whole number above 0"),
+            },
+            s if s.starts_with("--") => return usage_error(&format!("unknown option {s:?}")),
+            _ => paths.push(a.clone()),
+        }
+    }
+    let Some(out) = out else { return usage_error("index needs -o OUT, the folder to write") };
+    if paths.is_empty() {
+        return usage_error("index needs at least one PATH");
+    }
+    let Inputs { articles, mut errors } = read_inputs(&paths);
+    if articles.is_empty() {
+        errors.push("no article to index".into());
+        return finish(&errors);
+    }
+    let t0 = std::time::Instant::now();
+    let mut shown = usize::MAX;
+    let mut progress = |done: usize, total: usize| {
+        let pct = done * 100 / total.max(1);
+        if pct != shown {
+            shown = pct;
+            let bar: String = (0..30).map(|i| if i * 100 < pct * 30 { '█' } else { '░' }).collect();
+            eprint!("\r{bar} {done}/{total} articles, {:.0} s ", t0.elapsed().as_secs_f32());
+        }
+    };
+    let files = match Corpus::archive(&articles, batch, &mut progress) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(e.to_string());
+            return finish(&errors);
+        }
+    };
+    eprintln!();
+    let mut bytes = 0usize;
+    for (name, contents) in &files {
+        let path = out.join(name);
+        if let Some(parent) = path.parent() {
+            if let Err(e) = std::fs::create_dir_all(parent) {
+                errors.push(format!("{}: {e}", parent.display()));
+                return finish(&errors);
+            }
+        }
+        if let Err(e) = std::fs::write(&path, contents) {
+            errors.push(format!("{}: {e}", path.display()));
+            return finish(&errors);
+        }
+        bytes += contents.len();
+    }
+    eprintln!("wrote {} ({} files, {:.1} MB) for {} articles in {:.1} s", out.display(), files.len(), bytes as f64 / 1e6, articles.len(), t0.elapsed().as_secs_f32());
     finish(&errors)
 }
 

@@ -96,7 +96,7 @@ pub struct BoilerplateOut {
 }
 
 /// One mention of an entity.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct MentionOut {
     /// Start (scalars).
     pub start: usize,

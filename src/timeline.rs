@@ -24,7 +24,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 use std::sync::OnceLock;
 
-const TRIGGERS: &str = include_str!("../data/lexicon/event_triggers.txt");
+const TRIGGERS: &str = crate::data_file!("lexicon/event_triggers.txt");
 /// Two dates of a sentence are two events' only with at least this many words between them.
 const MIN_WORDS_BETWEEN_EVENTS: usize = 3;
 /// Labels are cut to this many characters.

@@ -32,6 +32,32 @@ fn articles_from_js(articles: JsValue) -> JsResult<Vec<ArticleInput>> {
         .map_err(|e| JsError::new(&format!("articles must be an array of {{id, text, dct?}}: {e}")))
 }
 
+fn filters_from_js(filters: JsValue) -> JsResult<crate::search::Filters> {
+    if filters.is_undefined() || filters.is_null() {
+        return Ok(crate::search::Filters::default());
+    }
+    // Read field by field (a serde visitor for five strings costs kilobytes of wasm).
+    let field = |name: &str| -> JsResult<Option<String>> {
+        let v = js_sys::Reflect::get(&filters, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("filters.{name} must be a string")))
+    };
+    if !filters.is_object() {
+        return Err(JsError::new("filters must be {entity?, type?, outlet?, from?, to?}"));
+    }
+    let filters = crate::search::Filters {
+        entity: field("entity")?,
+        kind: field("type")?,
+        outlet: field("outlet")?,
+        from: field("from")?,
+        to: field("to")?,
+    };
+    filters.check().map_err(|e| JsError::new(&e))?;
+    Ok(filters)
+}
+
 /// Milliseconds from the host's monotonic clock (`performance.now()`), or 0.
 fn now_ms() -> f64 {
     let global = js_sys::global();
@@ -94,6 +120,101 @@ pub fn article_from_page(id: &str, events: JsValue) -> JsResult<JsValue> {
     to_js(&article)
 }
 
+/// Articles indexed for search only (no analysis): fast to build for thousands.
+#[wasm_bindgen(js_name = SearchIndex)]
+pub struct JsSearchIndex {
+    inner: crate::TextIndex,
+}
+
+#[wasm_bindgen(js_class = SearchIndex)]
+impl JsSearchIndex {
+    /// Index `[{id, text, dct?}]`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(articles: JsValue) -> JsResult<JsSearchIndex> {
+        let articles = articles_from_js(articles)?;
+        let inner = crate::TextIndex::new(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(JsSearchIndex { inner })
+    }
+
+    /// As `Corpus.search`: `{query, took_us, results}`.
+    pub fn search(&self, query: &str, limit: usize, filters: JsValue) -> JsResult<JsValue> {
+        let filters = filters_from_js(filters)?;
+        let t0 = now_ms();
+        let results = self.inner.search(query, &filters, limit);
+        let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
+        to_js(&SearchResponse { query: query.to_string(), took_us, results })
+    }
+
+    /// Number of articles.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+}
+
+/// A search archive written by `mirsad index`, searched by loading only the
+/// files each query needs: `Archive.open(indexBinBytes)`, then
+/// `search(q, limit, filters?)` answers `{fetch: [paths]}` until the caller has
+/// given every file with `load(path, bytes)`, then `{query, took_us, results}`.
+#[wasm_bindgen(js_name = Archive)]
+pub struct JsArchive {
+    inner: crate::search::archive::Archive,
+}
+
+#[wasm_bindgen(js_class = Archive)]
+impl JsArchive {
+    /// Open from the bytes of the index's `index.bin`.
+    pub fn open(index: &[u8]) -> JsResult<JsArchive> {
+        crate::search::archive::Archive::open(index).map(|inner| JsArchive { inner }).map_err(|e| JsError::new(&e))
+    }
+
+    /// Give a file that a `fetch` answer named.
+    pub fn load(&mut self, file: &str, bytes: &[u8]) -> JsResult<()> {
+        self.inner.load(file, bytes).map_err(|e| JsError::new(&e))
+    }
+
+    /// `{fetch: [paths]}` or `{query, took_us, results}`.
+    pub fn search(&mut self, query: &str, limit: usize, filters: JsValue) -> JsResult<JsValue> {
+        #[derive(Serialize)]
+        struct Fetch {
+            fetch: Vec<String>,
+        }
+        let filters = filters_from_js(filters)?;
+        let t0 = now_ms();
+        match self.inner.search(query, &filters, limit).map_err(|e| JsError::new(&e))? {
+            crate::search::archive::Step::Fetch(fetch) => to_js(&Fetch { fetch }),
+            crate::search::archive::Step::Done(results) => {
+                let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
+                to_js(&SearchResponse { query: query.to_string(), took_us, results })
+            }
+        }
+    }
+
+    /// Number of articles in the archive.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.len()
+    }
+
+    /// A loaded article (one a result named): `{id, title, dct, outlet, text}`, or undefined.
+    pub fn article(&self, id: &str) -> JsResult<JsValue> {
+        #[derive(Serialize)]
+        struct Article<'a> {
+            id: &'a str,
+            title: &'a str,
+            dct: Option<&'a str>,
+            outlet: Option<&'a str>,
+            text: &'a str,
+        }
+        match self.inner.article(id) {
+            None => Ok(JsValue::UNDEFINED),
+            Some((text, a)) => {
+                to_js(&Article { id: &a.id, title: &a.title, dct: a.dct.value.as_deref(), outlet: a.outlet.as_deref(), text })
+            }
+        }
+    }
+}
+
 /// An analysed set of articles that the page queries.
 #[wasm_bindgen(js_name = Corpus)]
 pub struct JsCorpus {
@@ -122,9 +243,11 @@ impl JsCorpus {
     }
 
     /// `{query, took_us, results: [{article, score, snippet, start, end}]}`.
-    pub fn search(&self, query: &str, limit: usize) -> JsResult<JsValue> {
+    /// `filters` (optional): `{entity?, type?, outlet?, from?, to?}`.
+    pub fn search(&self, query: &str, limit: usize, filters: JsValue) -> JsResult<JsValue> {
+        let filters = filters_from_js(filters)?;
         let t0 = now_ms();
-        let results = self.inner.search(query, limit);
+        let results = self.inner.search_filtered(query, &filters, limit);
         let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
         to_js(&SearchResponse { query: query.to_string(), took_us, results })
     }

@@ -16,7 +16,10 @@
 // `src` attribute (a JSON array of the same, or `{articles: [...]}`), or child
 // `<article data-id=".." data-dct="YYYY-MM-DD">text</article>` elements, which also
 // serve as the light-DOM fallback until the widget is ready.
-// Attributes: `src`, `lang` (ar|en), `hash` (mirror the view in the URL fragment:
+// Or `index="archive/"`: a folder written by `mirsad index` (thousands of articles);
+// each search fetches only the index pieces it needs, an opened article is analysed
+// on its own.
+// Attributes: `src`, `index`, `lang` (ar|en), `hash` (mirror the view in the URL fragment:
 // `#q=…&a=…&e=…&ev=…&lang=…`; the full page sets it, an embed usually does not).
 // Events (bubbling, composed): `mirsad:ready` (detail: {analysis}), `mirsad:change`
 // (detail: the view state), `mirsad:error` (detail: {message}).
@@ -134,7 +137,7 @@ export class MirsadExplorer extends HTMLElement {
   static backend = null;
 
   static get observedAttributes() {
-    return ['lang', 'src'];
+    return ['lang', 'src', 'index'];
   }
 
   // Register the element (once) with the backend that provides wasm, CSS and strings.
@@ -146,6 +149,12 @@ export class MirsadExplorer extends HTMLElement {
 
   #articles = null; // the inputs [{id, text, dct?}]
   #corpus = null;
+  #archive = null; // an index folder's Archive (the `index` attribute)
+  #archiveBase = null; // its URL
+  #archiveFiles = new Map(); // path → Promise of the file's bytes, fetched once
+  #readers = new Map(); // id → Corpus of that one archived article, once opened
+  #wasm = null;
+  #listToken = 0; // bumps on every list render; a slower archive search then gives up
   #analysis = null;
   #byId = new Map(); // id → {input, analysis}
   #state = { q: '', a: '', e: '', ev: '', off: '', lang: 'ar' };
@@ -206,7 +215,7 @@ export class MirsadExplorer extends HTMLElement {
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#started || oldValue === value) return;
     if (name === 'lang' && value) this.#setState({ lang: value === 'en' ? 'en' : 'ar' });
-    if (name === 'src') this.#start();
+    if (name === 'src' || name === 'index') this.#start();
   }
 
   // ---------------------------------------------------------------- start-up
@@ -217,10 +226,16 @@ export class MirsadExplorer extends HTMLElement {
     this.#status(this.#t('loading'));
     this.setAttribute('aria-busy', 'true');
     try {
-      const [collected, wasm] = await Promise.all([this.#collectArticles(), this.#loadWasm()]);
+      const index = this.getAttribute('index');
+      const [collected, wasm] = await Promise.all([index ? [] : this.#collectArticles(), this.#loadWasm()]);
+      const archive = index ? await this.#openArchive(wasm, index) : null;
       if (generation !== this.#generation) return;
       const articles = collected.map((a) => articleFromInput(a, wasm));
       this.#corpus?.free();
+      this.#archive?.free();
+      this.#archive = archive;
+      this.#wasm = wasm;
+      this.#readers.clear();
       this.#corpus = new wasm.Corpus(articles);
       this.#analysis = this.#corpus.analysis();
       this.#byId = new Map();
@@ -250,6 +265,48 @@ export class MirsadExplorer extends HTMLElement {
     if (!backend) return Promise.reject(new Error('MirsadExplorer.define(backend) was not called'));
     wasmPromise ??= Promise.resolve().then(() => backend.load());
     return wasmPromise;
+  }
+
+  async #openArchive(wasm, index) {
+    this.#archiveBase = new URL(index.endsWith('/') ? index : `${index}/`, document.baseURI);
+    this.#archiveFiles = new Map();
+    return wasm.Archive.open(await this.#archiveFile('index.bin'));
+  }
+
+  #archiveFile(path) {
+    if (!this.#archiveFiles.has(path)) {
+      this.#archiveFiles.set(path, fetch(new URL(path, this.#archiveBase)).then(async (res) => {
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        // The files are gzipped (unless the server inflated them on the way).
+        if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+        const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+        return new Uint8Array(await new Response(inflated).arrayBuffer());
+      }));
+    }
+    return this.#archiveFiles.get(path);
+  }
+
+  // A search of the archive: load what it asks for until it answers (at most 8 rounds).
+  async #searchArchive(q) {
+    const archive = this.#archive;
+    const t0 = performance.now();
+    for (let round = 0; round < 8; round++) {
+      const res = archive.search(q, SEARCH_LIMIT);
+      if (!res.fetch) return { ...res, took_us: Math.round((performance.now() - t0) * 1000) };
+      const files = await Promise.all(res.fetch.map((f) => this.#archiveFile(f)));
+      if (archive !== this.#archive) return null;
+      res.fetch.forEach((f, i) => archive.load(f, files[i]));
+    }
+    throw new Error('the index kept asking for more files');
+  }
+
+  // An archived article, once a search loaded it: analysed alone for the reader.
+  #readerCorpus(id) {
+    const entry = this.#byId.get(id);
+    if (!entry?.archived) return this.#corpus;
+    if (!this.#readers.has(id)) this.#readers.set(id, new this.#wasm.Corpus([{ id, text: entry.input.text, dct: entry.info.dct.value || undefined }]));
+    return this.#readers.get(id);
   }
 
   async #collectArticles() {
@@ -667,20 +724,17 @@ export class MirsadExplorer extends HTMLElement {
     ui.list.replaceChildren();
     ui.list.classList.toggle('results', Boolean(q));
 
+    const token = ++this.#listToken;
+    if (q && this.#archive) {
+      this.#renderArchiveResults(q, allowed, token);
+      return;
+    }
+    if (this.#archive) {
+      this.#status(this.#t('archive_ready', { n: this.#archive.length }));
+      return;
+    }
     if (q) {
-      const res = this.#corpus.search(q, SEARCH_LIMIT);
-      const hits = res.results.filter((r) => !allowed || allowed.has(r.article));
-      const ms = Math.round(res.took_us / 10) / 100;
-      this.#status(`${this.#t('results_count', { n: hits.length, q })} ${this.#t('search_time', { ms })}`);
-      for (const hit of hits) {
-        const snippet = h('p', { class: 'snippet', dir: 'rtl', lang: 'ar' });
-        // Rust-built, escaped HTML in which only <mark> is markup (search.rs).
-        snippet.innerHTML = hit.snippet;
-        ui.list.append(h('li', {},
-          h('button', { type: 'button', class: 'item', 'data-article': hit.article, 'aria-current': hit.article === a ? 'true' : null },
-            h('span', { class: 'item-title', dir: 'auto', text: this.#title(hit.article) }),
-            this.#itemMeta(hit.article), snippet)));
-      }
+      this.#renderHits(this.#corpus.search(q, SEARCH_LIMIT), allowed);
       return;
     }
     const ids = [...this.#byId.keys()].filter((id) => !allowed || allowed.has(id));
@@ -689,6 +743,41 @@ export class MirsadExplorer extends HTMLElement {
       ui.list.append(h('li', {},
         h('button', { type: 'button', class: 'item', 'data-article': id, 'aria-current': id === a ? 'true' : null },
           h('span', { class: 'item-title', dir: 'auto', text: this.#title(id) }), this.#itemMeta(id))));
+    }
+  }
+
+  async #renderArchiveResults(q, allowed, token) {
+    this.#status(this.#t('searching'));
+    let res;
+    try {
+      res = await this.#searchArchive(q);
+    } catch (err) {
+      this.#status(this.#t('error', { message: err.message || String(err) }), true);
+      return;
+    }
+    if (!res || token !== this.#listToken) return; // a newer render took over
+    for (const hit of res.results) {
+      if (this.#byId.has(hit.article)) continue;
+      const art = this.#archive.article(hit.article);
+      if (art) this.#byId.set(hit.article, { input: { id: art.id, text: art.text }, archived: true, info: { id: art.id, title: art.title, outlet: art.outlet, dct: { value: art.dct, source: 'given' } } });
+    }
+    this.#renderHits(res, allowed);
+  }
+
+  #renderHits(res, allowed) {
+    const { q, a } = this.#state;
+    const ui = this.#ui;
+    const hits = res.results.filter((r) => !allowed || allowed.has(r.article));
+    const ms = Math.round(res.took_us / 10) / 100;
+    this.#status(`${this.#t('results_count', { n: hits.length, q })} ${this.#t('search_time', { ms })}`);
+    for (const hit of hits) {
+      const snippet = h('p', { class: 'snippet', dir: 'rtl', lang: 'ar' });
+      // Rust-built, escaped HTML in which only <mark> is markup (search.rs).
+      snippet.innerHTML = hit.snippet;
+      ui.list.append(h('li', {},
+        h('button', { type: 'button', class: 'item', 'data-article': hit.article, 'aria-current': hit.article === a ? 'true' : null },
+          h('span', { class: 'item-title', dir: 'auto', text: this.#title(hit.article) }),
+          this.#itemMeta(hit.article), snippet)));
     }
   }
 
@@ -714,7 +803,7 @@ export class MirsadExplorer extends HTMLElement {
   #renderReader() {
     const { a, e, ev } = this.#state;
     const ui = this.#ui;
-    const html = a ? this.#corpus.articleHtml(a, ev || undefined, e || undefined) : undefined;
+    const html = a ? this.#readerCorpus(a).articleHtml(a, ev || undefined, e || undefined) : undefined;
     ui.reader.hidden = html === undefined;
     ui.readerEmpty.hidden = html !== undefined;
     if (html === undefined) return;

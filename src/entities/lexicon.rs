@@ -12,15 +12,15 @@ use crate::text::normalize::fold;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-const ENTITIES: &str = include_str!("../../data/gazetteer/entities.tsv");
-const GIVEN_AR: &str = include_str!("../../data/names/given_ar.txt");
-const GIVEN_FOREIGN: &str = include_str!("../../data/names/given_foreign.txt");
-const TRIGGERS: &str = include_str!("../../data/triggers.tsv");
-const NATIONALITY: &str = include_str!("../../data/nationality.tsv");
-const FUNCTION_WORDS: &str = include_str!("../../data/lexicon/function_words.txt");
+const ENTITIES: &str = crate::data_file!("gazetteer/entities.tsv");
+const GIVEN_AR: &str = crate::data_file!("names/given_ar.txt");
+const GIVEN_FOREIGN: &str = crate::data_file!("names/given_foreign.txt");
+const TRIGGERS: &str = crate::data_file!("triggers.tsv");
+const NATIONALITY: &str = crate::data_file!("nationality.tsv");
+const FUNCTION_WORDS: &str = crate::data_file!("lexicon/function_words.txt");
 /// Front-coded by build.rs from `data/lexicon/common_words.txt` (see [`front_decoded`]).
 const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.fc"));
-const NUMBER_WORDS: &str = include_str!("../../data/time/numbers.tsv");
+const NUMBER_WORDS: &str = crate::data_file!("time/numbers.tsv");
 /// Front-coded by build.rs from `data/lexicon/common_definite.txt`.
 const COMMON_DEFINITE: &str = include_str!(concat!(env!("OUT_DIR"), "/common_definite.fc"));
 

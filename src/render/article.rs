@@ -149,7 +149,11 @@ fn render_line(text: &str, line: Span, notes: &[(Span, Note)], passages: &[Span]
 /// reorder the surrounding right-to-left text.
 pub fn push_text(s: &str, out: &mut String) {
     // The Arabic test first: `is_alphabetic` is a slow table lookup outside ASCII.
-    let is_ltr = |c: char| c.is_ascii_alphanumeric() || (!crate::text::charset::is_arabic_letter(c) && c.is_alphabetic());
+    // Arabic diacritics are alphabetic too, but belong to the Arabic around them.
+    let is_ltr = |c: char| {
+        c.is_ascii_alphanumeric()
+            || (!crate::text::charset::is_arabic_letter(c) && !crate::text::charset::is_arabic_mark(c) && c.is_alphabetic())
+    };
     // Characters that continue a left-to-right run when another LTR character follows.
     let joins = |c: char| matches!(c, ' ' | '.' | ',' | ':' | '-' | '/' | '\'');
     let chars: Vec<(usize, char)> = s.char_indices().collect();
@@ -199,6 +203,9 @@ mod tests {
         let mut out = String::new();
         push_text("تاريخ النشر: 14th June, 2024 GMT", &mut out);
         assert_eq!(out, "تاريخ النشر: <bdi>14th June, 2024 GMT</bdi>");
+        let mut out = String::new();
+        push_text("رئيسًا لروسيا", &mut out);
+        assert_eq!(out, "رئيسًا لروسيا", "a diacritic is no Latin run");
     }
 
     #[test]

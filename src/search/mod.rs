@@ -35,6 +35,7 @@
 //! The index is a plain `HashMap` of words to postings for now; the archive
 //! format comes later.
 
+pub mod archive;
 mod snippet;
 mod terms;
 
@@ -199,6 +200,12 @@ pub struct SearchIndex {
     entity_keys: HashMap<String, Vec<u32>>,
     /// Documents that mention each entity.
     entity_docs: Vec<Vec<u32>>,
+    /// Each entity's id and type flag.
+    entity_info: Vec<(String, u8)>,
+    /// Each document's date and outlet.
+    meta: Vec<DocMeta>,
+    /// Folded outlet names.
+    outlets: Vec<String>,
 }
 
 /// The words of one length, decoded: word `i` is `chars[i * len..(i + 1) * len]`.
@@ -228,6 +235,77 @@ struct Occ {
 const READING: u8 = 1;
 const IN_TITLE: u8 = 2;
 const IN_BOILERPLATE: u8 = 4;
+/// The occurrence lies inside a mention of a person, place, organisation.
+const IN_PER: u8 = 8;
+const IN_LOC: u8 = 16;
+const IN_ORG: u8 = 32;
+const ENTITY_TYPES: u8 = IN_PER | IN_LOC | IN_ORG;
+
+/// The flag of an entity type (`PER`, `LOC`, `ORG`), 0 for any other.
+fn type_flag(kind: &str) -> u8 {
+    match kind {
+        "PER" => IN_PER,
+        "LOC" => IN_LOC,
+        "ORG" => IN_ORG,
+        _ => 0,
+    }
+}
+
+/// What a search is restricted to. Every field left empty restricts nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Only articles that mention this entity (its id).
+    pub entity: Option<String>,
+    /// Only occurrences inside a mention of this type (`PER`, `LOC`, `ORG`):
+    /// `جورجيا` the country, not the person.
+    pub kind: Option<String>,
+    /// Only articles of this outlet (compared folded, so spelling variants of
+    /// its name match).
+    pub outlet: Option<String>,
+    /// Only articles published on or after the start of this date (any DATE
+    /// value: `2024`, `2024-06`, `2024-06-19`).
+    pub from: Option<String>,
+    /// Only articles published on or before the end of this date.
+    pub to: Option<String>,
+}
+
+impl Filters {
+    /// The filters a caller may get wrong, checked: a type other than the
+    /// three, a date that is not a date, a range that ends before it starts.
+    pub fn check(&self) -> Result<(), String> {
+        if let Some(k) = self.kind.as_deref().filter(|k| type_flag(k) == 0) {
+            return Err(format!("unknown entity type {k:?}: PER, LOC or ORG"));
+        }
+        for d in [&self.from, &self.to].into_iter().flatten() {
+            if crate::time::Period::of(d).is_none() {
+                return Err(format!("{d:?} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"));
+            }
+        }
+        if let (Some(a), Some(b)) = (self.first_day(), self.last_day()) {
+            if a > b {
+                return Err(format!("the date range ends before it starts ({} > {})", self.from.as_deref().unwrap_or(""), self.to.as_deref().unwrap_or("")));
+            }
+        }
+        Ok(())
+    }
+
+    fn first_day(&self) -> Option<i64> {
+        self.from.as_deref().and_then(crate::time::Period::of).map(|p| p.first)
+    }
+
+    fn last_day(&self) -> Option<i64> {
+        self.to.as_deref().and_then(crate::time::Period::of).map(|p| p.last)
+    }
+}
+
+/// What the filters need to know of a document.
+#[derive(Clone, Copy, Debug, Default)]
+struct DocMeta {
+    /// Publication day ([`crate::time::Date::day_number`]).
+    day: Option<i64>,
+    /// Index into `outlets`.
+    outlet: Option<u32>,
+}
 
 /// The answer to one query (INTERFACE.md, "Search from the command line").
 #[derive(Clone, Debug, Serialize)]
@@ -255,6 +333,16 @@ pub struct SearchHit {
     pub start: usize,
     /// Passage end (scalars, exclusive).
     pub end: usize,
+}
+
+/// A query's ranked documents and what marking them needs.
+struct Ranking {
+    terms: Vec<QueryTerm>,
+    hits: Vec<Vec<Hit>>,
+    phrases: Vec<(u32, Vec<usize>)>,
+    entities: Vec<(u32, u64)>,
+    /// (document, score), best first.
+    ranked: Vec<(u32, f32)>,
 }
 
 /// One word of the query.
@@ -329,6 +417,8 @@ struct Hit {
     len: u8,
     part: u8,
     title: bool,
+    /// Entity types mentioned there ([`IN_PER`] …).
+    types: u8,
     weight: f32,
 }
 
@@ -381,6 +471,10 @@ impl SearchIndex {
         // The ids a folded word is indexed under (`true`: a reading), found once per distinct word.
         let mut seen: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
         for (d, doc) in docs.iter().enumerate() {
+            let article = analysis.articles.get(d);
+            let types = mention_types(doc, article);
+            let meta = ix.doc_meta(article);
+            ix.meta.push(meta);
             let Ok(d) = u32::try_from(d) else { break };
             let mut len = 0u32;
             for (p, tok) in doc.tokens.iter().enumerate() {
@@ -389,7 +483,7 @@ impl SearchIndex {
                 }
                 let Ok(pos) = u32::try_from(p) else { break };
                 len += 1;
-                let mut flags = 0;
+                let mut flags = types.get(p).copied().unwrap_or(0);
                 if doc.title.is_some_and(|t| t.contains(&tok.span)) {
                     flags |= IN_TITLE;
                 }
@@ -433,6 +527,7 @@ impl SearchIndex {
             docs_of.sort_unstable();
             docs_of.dedup();
             ix.entity_docs.push(docs_of);
+            ix.entity_info.push((record.id.clone(), type_flag(&record.kind)));
             for name in std::iter::once(&record.name).chain(&record.aliases) {
                 let key = terms::name_key(&fold(name));
                 if key.is_empty() {
@@ -445,6 +540,53 @@ impl SearchIndex {
             }
         }
         ix
+    }
+
+    /// The date and outlet of an article, for the filters.
+    fn doc_meta(&mut self, article: Option<&crate::model::ArticleAnalysis>) -> DocMeta {
+        let Some(a) = article else { return DocMeta::default() };
+        let day = a.dct.value.as_deref().and_then(crate::time::Period::of).filter(|p| p.len() == 1).map(|p| p.first);
+        let outlet = a.outlet.as_deref().map(fold).filter(|o| !o.is_empty()).map(|o| match self.outlets.iter().position(|x| *x == o) {
+            Some(i) => i as u32,
+            None => {
+                self.outlets.push(o);
+                (self.outlets.len() - 1) as u32
+            }
+        });
+        DocMeta { day, outlet }
+    }
+
+    /// The documents the filters allow (None: all of them), or the reason the
+    /// filters are wrong.
+    fn allowed_docs(&self, filters: &Filters) -> Option<Vec<bool>> {
+        if filters.entity.is_none() && filters.outlet.is_none() && filters.from.is_none() && filters.to.is_none() {
+            return None;
+        }
+        let n = self.doc_len.len();
+        let mut allowed = vec![true; n];
+        if let Some(id) = &filters.entity {
+            let docs_of = self.entity_info.iter().position(|(e, _)| e == id).and_then(|e| self.entity_docs.get(e));
+            allowed.iter_mut().for_each(|a| *a = false);
+            for &d in docs_of.map_or(&[][..], Vec::as_slice) {
+                if let Some(a) = allowed.get_mut(d as usize) {
+                    *a = true;
+                }
+            }
+        }
+        let outlet = filters.outlet.as_deref().map(|o| {
+            let o = fold(o);
+            self.outlets.iter().position(|x| *x == o).map(|i| i as u32)
+        });
+        let (first, last) = (filters.first_day(), filters.last_day());
+        for (a, m) in allowed.iter_mut().zip(&self.meta) {
+            if let Some(want) = outlet {
+                *a &= want.is_some() && m.outlet == want;
+            }
+            if first.is_some() || last.is_some() {
+                *a &= m.day.is_some_and(|day| first.is_none_or(|f| day >= f) && last.is_none_or(|l| day <= l));
+            }
+        }
+        Some(allowed)
     }
 
     fn word(&self, id: u32) -> &str {
@@ -611,12 +753,15 @@ impl SearchIndex {
         let mut hits = Vec::new();
         for (&id, &w) in exps.iter() {
             for occ in self.postings_of(id) {
-                hits.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: 0, title: occ.flags & IN_TITLE != 0, weight: occ_weight(w, occ) });
+                hits.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: 0, title: occ.flags & IN_TITLE != 0, types: occ.flags & ENTITY_TYPES, weight: occ_weight(w, occ) });
             }
         }
-        // One query word written as two words of the text (`بيونغيانغ` → `بيونغ يانغ`).
+        // One query word written as two words of the text (`بيونغيانغ` → `بيونغ يانغ`),
+        // looked for when the word as written is rare, as typos are (each cut
+        // is two more lookups: in an archive, two more files).
         let (mut left, mut right) = (Vec::new(), Vec::new());
-        for key in &t.keys {
+        let split_keys: &[String] = if self.docs_with_any(&t.keys) < TYPO_RARE_DOCS { &t.keys } else { &[] };
+        for key in split_keys {
             let bounds: Vec<usize> = key.char_indices().map(|(b, _)| b).collect();
             if bounds.len() < 5 {
                 continue;
@@ -649,7 +794,7 @@ impl SearchIndex {
             }
             if let Some(ob) = pb.get(j).filter(|ob| (ob.doc, ob.pos) == want) {
                 let occ = Occ { doc: oa.doc, pos: oa.pos, flags: oa.flags | ob.flags };
-                hits.push(Hit { doc: oa.doc, pos: oa.pos, len: 2, part: 0, title: occ.flags & IN_TITLE != 0, weight: occ_weight(weight, &occ) });
+                hits.push(Hit { doc: oa.doc, pos: oa.pos, len: 2, part: 0, title: occ.flags & IN_TITLE != 0, types: occ.flags & ENTITY_TYPES, weight: occ_weight(weight, &occ) });
             }
         }
     }
@@ -676,7 +821,7 @@ impl SearchIndex {
             for occ in self.postings_of(id) {
                 for (part, list) in out.iter_mut().enumerate() {
                     let title = occ.flags & IN_TITLE != 0;
-                    list.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: part as u8 + 1, title, weight: occ_weight(w, occ) });
+                    list.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: part as u8 + 1, title, types: occ.flags & ENTITY_TYPES, weight: occ_weight(w, occ) });
                 }
             }
         }
@@ -685,12 +830,47 @@ impl SearchIndex {
     /// Ranked results for `query`, at most `limit`. Never fails: a query with no
     /// words (empty, punctuation, diacritics) has no results.
     pub fn search(&self, docs: &[Document], analysis: &Analysis, query: &str, limit: usize) -> Vec<SearchHit> {
-        if limit == 0 || self.doc_len.is_empty() {
-            return Vec::new();
+        self.search_filtered(docs, analysis, query, &Filters::default(), limit)
+    }
+
+    /// [`SearchIndex::search`] within what `filters` allow (filters that
+    /// [`Filters::check`] refuses allow nothing).
+    pub fn search_filtered(&self, docs: &[Document], analysis: &Analysis, query: &str, filters: &Filters, limit: usize) -> Vec<SearchHit> {
+        let Some(ranking) = self.rank(query, filters, limit) else { return Vec::new() };
+        ranking
+            .ranked
+            .iter()
+            .filter_map(|&(doc, score)| {
+                let document = docs.get(doc as usize)?;
+                let article = analysis.articles.get(doc as usize);
+                let id = article.map_or_else(|| doc.to_string(), |a| a.id.clone());
+                Some(self.hit(&ranking, doc, score, id, document, article))
+            })
+            .collect()
+    }
+
+    /// One result: its best passage, marked.
+    fn hit(&self, r: &Ranking, doc: u32, score: f32, article: String, document: &Document, analysis: Option<&crate::model::ArticleAnalysis>) -> SearchHit {
+        let mut marks = self.marks(&r.terms, &r.hits, &r.phrases, &r.entities, doc, document, analysis);
+        let passage = snippet::passage(document, &mut marks);
+        SearchHit {
+            article,
+            score,
+            snippet: passage.html,
+            start: snippet::scalar_of(&document.text, passage.start),
+            end: snippet::scalar_of(&document.text, passage.end),
+        }
+    }
+
+    /// The documents that answer `query` best, at most `limit`, with what is
+    /// needed to mark them. None when nothing can match.
+    fn rank(&self, query: &str, filters: &Filters, limit: usize) -> Option<Ranking> {
+        if limit == 0 || self.doc_len.is_empty() || filters.check().is_err() {
+            return None;
         }
         let terms = parse_query(query);
         if terms.is_empty() {
-            return Vec::new();
+            return None;
         }
         let n_docs = self.doc_len.len();
         let mut buf = EditBuffers::default();
@@ -708,6 +888,13 @@ impl SearchIndex {
                 if let Some(h) = hits.get_mut(i) {
                     h.extend(second);
                 }
+            }
+        }
+        let allowed = self.allowed_docs(filters);
+        let kind = filters.kind.as_deref().map_or(0, type_flag);
+        if allowed.is_some() || kind != 0 {
+            for h in &mut hits {
+                h.retain(|x| (kind == 0 || x.types & kind != 0) && allowed.as_ref().is_none_or(|a| a.get(x.doc as usize) == Some(&true)));
             }
         }
         for h in &mut hits {
@@ -796,11 +983,17 @@ impl SearchIndex {
         }
 
         // Entities the query names: their articles, whatever the spelling there.
-        let entities = self.named_entities(&terms);
+        let mut entities = self.named_entities(&terms);
+        if kind != 0 {
+            entities.retain(|&(e, _)| self.entity_info.get(e as usize).is_some_and(|(_, t)| *t == kind));
+        }
         for &(e, covered) in &entities {
             let Some(docs_of) = self.entity_docs.get(e as usize) else { continue };
             let boost = ENTITY_BOOST * idf(n_docs, docs_of.len()) * covered.count_ones() as f32;
             for &doc in docs_of {
+                if allowed.as_ref().is_some_and(|a| a.get(doc as usize) != Some(&true)) {
+                    continue;
+                }
                 let Some(a) = acc.get_mut(doc as usize) else { continue };
                 if !a.seen {
                     if !phrases.is_empty() {
@@ -822,21 +1015,7 @@ impl SearchIndex {
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.truncate(limit);
-
-        let mut out = Vec::with_capacity(ranked.len());
-        for (doc, score) in ranked {
-            let Some(document) = docs.get(doc as usize) else { continue };
-            let mut marks = self.marks(&terms, &hits, &phrases, &entities, doc, document, analysis);
-            let passage = snippet::passage(document, &mut marks);
-            out.push(SearchHit {
-                article: analysis.articles.get(doc as usize).map_or_else(|| doc.to_string(), |a| a.id.clone()),
-                score,
-                snippet: passage.html,
-                start: snippet::scalar_of(&document.text, passage.start),
-                end: snippet::scalar_of(&document.text, passage.end),
-            });
-        }
-        out
+        Some(Ranking { terms, hits, phrases, entities, ranked })
     }
 
     /// Entities whose name or alias the query names (a run of its words, in any
@@ -882,7 +1061,7 @@ impl SearchIndex {
         entities: &[(u32, u64)],
         doc: u32,
         document: &Document,
-        analysis: &Analysis,
+        article: Option<&crate::model::ArticleAnalysis>,
     ) -> Vec<Mark> {
         let mut marks = Vec::new();
         for (ti, (t, h)) in terms.iter().zip(hits).enumerate() {
@@ -900,12 +1079,11 @@ impl SearchIndex {
             }
         }
         // Entity mentions, in scalars in the analysis: back to bytes, then tokens.
-        let Some(article) = analysis.articles.get(doc as usize) else { return marks };
+        let Some(article) = article else { return marks };
         for &(e, covered) in entities {
-            let Some(record) = analysis.entities.get(e as usize) else { continue };
+            let Some((id, _)) = self.entity_info.get(e as usize) else { continue };
             let term = covered.trailing_zeros();
-            let spans: Vec<(usize, usize)> =
-                article.entities.iter().filter(|m| m.entity == record.id).map(|m| (m.start, m.end)).collect();
+            let spans: Vec<(usize, usize)> = article.entities.iter().filter(|m| m.entity == *id).map(|m| (m.start, m.end)).collect();
             let mut scalars: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
             scalars.sort_unstable();
             scalars.dedup();
@@ -922,6 +1100,26 @@ impl SearchIndex {
         }
         marks
     }
+}
+
+/// Per token of `doc`, the flag of the entity type mentioned there (0: none).
+fn mention_types(doc: &Document, article: Option<&crate::model::ArticleAnalysis>) -> Vec<u8> {
+    let Some(article) = article.filter(|a| !a.entities.is_empty()) else { return Vec::new() };
+    let mut types = vec![0u8; doc.tokens.len()];
+    let mut scalars: Vec<usize> = article.entities.iter().flat_map(|m| [m.start, m.end]).collect();
+    scalars.sort_unstable();
+    scalars.dedup();
+    let bytes = bytes_of_scalars(&doc.text, &scalars);
+    let byte = |scalar: usize| scalars.binary_search(&scalar).ok().and_then(|i| bytes.get(i).copied()).unwrap_or(0);
+    for m in &article.entities {
+        let (s, e) = (byte(m.start), byte(m.end));
+        let first = doc.tokens.partition_point(|t| t.span.end <= s);
+        let last = doc.tokens.partition_point(|t| t.span.start < e);
+        for t in types.get_mut(first..last.max(first)).unwrap_or(&mut []) {
+            *t |= type_flag(&m.kind);
+        }
+    }
+    types
 }
 
 /// Where the phrase made of query words `members` (in order) occurs in `doc`:

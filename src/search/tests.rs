@@ -299,3 +299,109 @@ fn seeds_through_the_corpus() {
         assert!(h.snippet.contains("<mark>"), "{}: {}", h.article, h.snippet);
     }
 }
+
+/// Three articles that all name `جورجيا`: the country in two, a person in one;
+/// dated and from two outlets.
+fn filtered_corpus() -> (Vec<Document>, SearchIndex, Analysis) {
+    let texts = [
+        "زيارة إلى جورجيا\nوصل الوفد إلى جورجيا أمس في زيارة رسمية.",
+        "حوار مع جورجيا\nقالت جورجيا ميلوني إن الحكومة ستدعم الخطة.",
+        "انتخابات جورجيا\nتستعد جورجيا لانتخابات برلمانية الشهر المقبل.",
+    ];
+    let docs = read_documents(&texts);
+    let mut analysis = Analysis::default();
+    let kinds = ["LOC", "PER", "LOC"];
+    let dcts = ["2024-01-05", "2024-06-19", "2025-02-01"];
+    let outlets = ["الجزيرة", "العربية", "الجزيره"];
+    for (i, text) in texts.iter().enumerate() {
+        // Every `جورجيا` of the article is a mention of its kind.
+        let mut entities = Vec::new();
+        let chars: Vec<char> = text.chars().collect();
+        let word: Vec<char> = "جورجيا".chars().collect();
+        for s in 0..chars.len().saturating_sub(word.len() - 1) {
+            if chars[s..s + word.len()] == word[..] {
+                let id = if kinds[i] == "PER" { "giorgia-meloni" } else { "georgia" };
+                entities.push(crate::model::MentionOut {
+                    start: s,
+                    end: s + word.len(),
+                    text: "جورجيا".into(),
+                    kind: kinds[i].into(),
+                    entity: id.into(),
+                    ..Default::default()
+                });
+            }
+        }
+        analysis.articles.push(ArticleAnalysis {
+            id: format!("{i}"),
+            outlet: Some(outlets[i].into()),
+            dct: crate::model::Dct { value: Some(dcts[i].into()), source: "given" },
+            entities,
+            ..Default::default()
+        });
+    }
+    for (id, kind, articles) in [("georgia", "LOC", vec!["0", "2"]), ("giorgia-meloni", "PER", vec!["1"])] {
+        analysis.entities.push(EntityRecord {
+            id: id.into(),
+            kind: kind.into(),
+            name: "جورجيا".into(),
+            name_en: None,
+            aliases: vec![],
+            mentions: articles.len(),
+            article_mentions: vec![1; articles.len()],
+            articles: articles.into_iter().map(String::from).collect(),
+            salience: 1,
+        });
+    }
+    let index = SearchIndex::build(&docs, &analysis);
+    (docs, index, analysis)
+}
+
+#[test]
+fn filters_restrict_by_type_entity_outlet_and_date() {
+    let (docs, index, analysis) = filtered_corpus();
+    let found = |f: Filters| -> Vec<String> {
+        let mut ids: Vec<String> = index.search_filtered(&docs, &analysis, "جورجيا", &f, 10).into_iter().map(|h| h.article).collect();
+        ids.sort();
+        ids
+    };
+    let f = |entity: Option<&str>, kind: Option<&str>, outlet: Option<&str>, from: Option<&str>, to: Option<&str>| Filters {
+        entity: entity.map(Into::into),
+        kind: kind.map(Into::into),
+        outlet: outlet.map(Into::into),
+        from: from.map(Into::into),
+        to: to.map(Into::into),
+    };
+    assert_eq!(found(Filters::default()), ["0", "1", "2"]);
+    assert_eq!(found(f(None, Some("PER"), None, None, None)), ["1"]);
+    assert_eq!(found(f(None, Some("LOC"), None, None, None)), ["0", "2"]);
+    assert!(found(f(None, Some("ORG"), None, None, None)).is_empty());
+    assert_eq!(found(f(Some("giorgia-meloni"), None, None, None, None)), ["1"]);
+    assert!(found(f(Some("no-such-entity"), None, None, None, None)).is_empty());
+    // Outlets compare folded: الجزيرة = الجزيره.
+    assert_eq!(found(f(None, None, Some("الجزيرة"), None, None)), ["0", "2"]);
+    assert!(found(f(None, None, Some("رويترز"), None, None)).is_empty());
+    // Dates: the start of `from`, the end of `to`.
+    assert_eq!(found(f(None, None, None, Some("2024-06"), Some("2024"))), ["1"]);
+    assert_eq!(found(f(None, None, None, Some("2024-01-05"), Some("2024-01-05"))), ["0"]);
+    assert_eq!(found(f(None, None, None, Some("2025"), None)), ["2"]);
+    assert_eq!(found(f(None, None, None, None, Some("2024-12-31"))), ["0", "1"]);
+    // Combined.
+    assert_eq!(found(f(None, Some("LOC"), Some("الجزيره"), Some("2025"), None)), ["2"]);
+}
+
+#[test]
+fn wrong_filters_are_refused_with_a_reason() {
+    let bad = [
+        Filters { kind: Some("PERSON".into()), ..Default::default() },
+        Filters { from: Some("2024-13".into()), ..Default::default() },
+        Filters { to: Some("yesterday".into()), ..Default::default() },
+        Filters { from: Some("2025".into()), to: Some("2024".into()), ..Default::default() },
+    ];
+    let (docs, index, analysis) = filtered_corpus();
+    for f in &bad {
+        let why = f.check().expect_err("refused");
+        assert!(!why.is_empty());
+        assert!(index.search_filtered(&docs, &analysis, "جورجيا", f, 10).is_empty());
+    }
+    assert!(Filters { from: Some("2024".into()), to: Some("2024".into()), ..Default::default() }.check().is_ok());
+}

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const FOLD_TABLE: &str = include_str!("../../data/fold.tsv");
+const FOLD_TABLE: &str = crate::data_file!("fold.tsv");
 
 /// What the table says to do with one character.
 #[derive(Clone, Debug, PartialEq, Eq)]

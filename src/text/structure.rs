@@ -7,7 +7,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const CUES: &str = include_str!("../../data/boilerplate_cues.tsv");
+const CUES: &str = crate::data_file!("boilerplate_cues.tsv");
 
 /// What kind of boilerplate a region is (INTERFACE.md names).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -8,11 +8,11 @@ use crate::text::normalize::fold;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const MONTHS: &str = include_str!("../../data/time/months.tsv");
-const WEEKDAYS: &str = include_str!("../../data/time/weekdays.tsv");
-const NUMBERS: &str = include_str!("../../data/time/numbers.tsv");
-const UNITS: &str = include_str!("../../data/time/units.tsv");
-const WORDS: &str = include_str!("../../data/time/words.tsv");
+const MONTHS: &str = crate::data_file!("time/months.tsv");
+const WEEKDAYS: &str = crate::data_file!("time/weekdays.tsv");
+const NUMBERS: &str = crate::data_file!("time/numbers.tsv");
+const UNITS: &str = crate::data_file!("time/units.tsv");
+const WORDS: &str = crate::data_file!("time/words.tsv");
 
 /// Which calendar a month name belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -139,3 +139,69 @@ fn an_html_page_is_read_as_its_article() {
         assert_eq!(chars[s..e].iter().collect::<String>(), m["text"].as_str().unwrap());
     }
 }
+
+fn search_json(args: &[&str]) -> serde_json::Value {
+    let out = mirsad().arg("search").arg("--json").args(args).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn ranking(v: &serde_json::Value) -> Vec<(String, String)> {
+    v["results"].as_array().expect("results").iter().map(|r| (r["article"].as_str().unwrap_or("").to_string(), format!("{:.4}", r["score"].as_f64().unwrap_or(0.0)))).collect()
+}
+
+#[test]
+fn index_folder_searches_as_the_articles_do() {
+    let out_dir = std::env::temp_dir().join(format!("mirsad-index-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let out = mirsad().args(["index", "seeds", "-o"]).arg(&out_dir).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("5/5 articles"), "a progress bar");
+    let dir = out_dir.to_string_lossy().to_string();
+    for q in ["بيونج يانج", "بوتين", "\"كوريا الشمالية\"", "صواريخ"] {
+        let from_index = search_json(&[q, &dir]);
+        let from_text = search_json(&[q, "seeds"]);
+        assert_eq!(ranking(&from_index), ranking(&from_text), "{q}");
+        assert!(!ranking(&from_index).is_empty(), "{q}");
+    }
+    // Filters, both ways.
+    for args in [&["--type", "PER", "كيم"][..], &["--from", "2024-06-18", "--to", "2024-06", "بوتين"][..]] {
+        let a: Vec<&str> = args.iter().copied().chain([dir.as_str()]).collect();
+        let b: Vec<&str> = args.iter().copied().chain(["seeds"]).collect();
+        let (ia, ib) = (ranking(&search_json(&a)), ranking(&search_json(&b)));
+        assert_eq!(ia, ib, "{args:?}");
+        assert!(!ia.is_empty(), "{args:?}");
+        if args[0] == "--from" {
+            assert!(ia.len() < 5, "{args:?}: {ia:?}");
+        }
+    }
+    let summary = std::fs::read_to_string(out_dir.join("mirsad-index.json")).expect("a summary");
+    assert!(summary.contains("\"articles\": 5"), "{summary}");
+    let _ = std::fs::remove_dir_all(&out_dir);
+}
+
+#[test]
+fn index_and_filter_mistakes_are_usage_errors() {
+    for args in [
+        &["index", "seeds"][..],
+        &["index", "-o"][..],
+        &["index", "--batch", "0", "seeds", "-o", "/tmp/x"][..],
+        &["search", "--type", "PERSON", "x", "seeds"][..],
+        &["search", "--from", "2024-13", "x", "seeds"][..],
+        &["search", "--from", "2025", "--to", "2024", "x", "seeds"][..],
+        &["search", "--entity"][..],
+    ] {
+        let out = mirsad().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    // A broken index folder: a clear error naming the file, no panic.
+    let dir = std::env::temp_dir().join(format!("mirsad-broken-index-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("index.bin"), b"not an index").expect("write");
+    let out = mirsad().args(["search", "x"]).arg(&dir).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("index.bin") && err.contains("not a Mirsad index"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
