@@ -292,7 +292,7 @@ pub fn write(index: &SearchIndex, docs: &[Document], analysis: &Analysis) -> Vec
 pub fn write_sized(index: &SearchIndex, docs: &[Document], analysis: &Analysis, shard_bytes: usize, store_bytes: usize) -> Vec<(String, Vec<u8>)> {
     let mut records: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     for (id, word) in index.words.iter().enumerate() {
-        records.insert(format!("w:{word}"), postings_bytes(index.postings.get(id).map_or(&[], Vec::as_slice)));
+        records.insert(format!("w:{word}"), postings_bytes(index.postings_of(id as u32)));
     }
     for (tag, map) in [("s", &index.stems), ("v", &index.variants)] {
         for (key, ids) in map {
@@ -576,14 +576,7 @@ impl Archive {
         }
         for (word, postings) in words {
             let id = self.index.intern(word.to_string());
-            let df = postings.iter().zip(postings.iter().skip(1)).filter(|(a, b)| a.doc != b.doc).count() + usize::from(!postings.is_empty());
-            if let Some(slot) = self.index.postings.get_mut(id as usize) {
-                *slot = postings;
-            }
-            self.index.df.resize(self.index.words.len(), 0);
-            if let Some(slot) = self.index.df.get_mut(id as usize) {
-                *slot = df as u32;
-            }
+            self.index.set_postings(id, &postings);
         }
         let index = &self.index;
         let mut sorted: Vec<u32> = (0..index.words.len() as u32).collect();

@@ -32,8 +32,8 @@
 //! an entity the query names ([`ENTITY_BOOST`]), and the score is scaled by the
 //! share of query words matched. Ties keep article order.
 //!
-//! The index is a plain `HashMap` of words to postings for now; the archive
-//! format comes later.
+//! The index lives in memory (built in the page, or loaded piece by piece from
+//! an archive: [`archive`]).
 
 pub mod archive;
 mod snippet;
@@ -181,8 +181,10 @@ pub struct SearchIndex {
     /// Indexed words (folded forms and readings); a word's id is its position.
     words: Vec<String>,
     ids: HashMap<String, u32>,
-    /// Occurrences of each word, by document then position.
-    postings: Vec<Vec<Occ>>,
+    /// Occurrences of every word, each word's together, by document then position.
+    occs: Vec<Occ>,
+    /// Where each word's occurrences lie in `occs`: (start, count).
+    spans: Vec<(u32, u32)>,
     /// Number of documents each word occurs in.
     df: Vec<u32>,
     /// Word ids by light stem (a word without a stem is listed under itself).
@@ -431,6 +433,11 @@ struct Acc {
     seen: bool,
 }
 
+/// Number of documents in a word's occurrences.
+fn doc_count(list: &[Occ]) -> u32 {
+    (list.windows(2).filter(|w| w[0].doc != w[1].doc).count() + usize::from(!list.is_empty())) as u32
+}
+
 fn idf(n: usize, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
@@ -470,6 +477,10 @@ impl SearchIndex {
         let mut keys = Vec::new();
         // The ids a folded word is indexed under (`true`: a reading), found once per distinct word.
         let mut seen: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
+        // Occurrences in text order with their word; grouped by word after
+        // (scattering them into one list per word as they come was a cache
+        // miss per token, most of the time of a large index).
+        let mut entries: Vec<(u32, Occ)> = Vec::with_capacity(docs.iter().map(|d| d.tokens.len()).sum::<usize>() * 3 / 2);
         for (d, doc) in docs.iter().enumerate() {
             let article = analysis.articles.get(d);
             let types = mention_types(doc, article);
@@ -499,18 +510,33 @@ impl SearchIndex {
                     }
                 };
                 for &(id, reading) in ids {
-                    if let Some(list) = ix.postings.get_mut(id as usize) {
-                        list.push(Occ { doc: d, pos, flags: flags | if reading { READING } else { 0 } });
-                    }
+                    entries.push((id, Occ { doc: d, pos, flags: flags | if reading { READING } else { 0 } }));
                 }
             }
             ix.doc_len.push(len);
         }
-        ix.df = ix
-            .postings
-            .iter()
-            .map(|list| (list.iter().zip(list.iter().skip(1)).filter(|(a, b)| a.doc != b.doc).count() + usize::from(!list.is_empty())) as u32)
-            .collect();
+        // A counting sort by word: stable, so each word's occurrences stay in text order.
+        let mut starts = vec![0u32; ix.words.len() + 1];
+        for (id, _) in &entries {
+            if let Some(c) = starts.get_mut(*id as usize + 1) {
+                *c += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        ix.spans = starts.windows(2).map(|w| (w[0], w[1] - w[0])).collect();
+        let mut cursor = starts;
+        ix.occs = vec![Occ { doc: 0, pos: 0, flags: 0 }; entries.len()];
+        for (id, occ) in entries {
+            if let Some(c) = cursor.get_mut(id as usize) {
+                if let Some(slot) = ix.occs.get_mut(*c as usize) {
+                    *slot = occ;
+                }
+                *c += 1;
+            }
+        }
+        ix.df = (0..ix.words.len() as u32).map(|id| doc_count(ix.postings_of(id))).collect();
         let total: u64 = ix.doc_len.iter().map(|&l| u64::from(l)).sum();
         ix.avg_len = (total as f32 / ix.doc_len.len().max(1) as f32).max(1.0);
 
@@ -594,7 +620,21 @@ impl SearchIndex {
     }
 
     fn postings_of(&self, id: u32) -> &[Occ] {
-        self.postings.get(id as usize).map_or(&[], Vec::as_slice)
+        let Some(&(start, n)) = self.spans.get(id as usize) else { return &[] };
+        self.occs.get(start as usize..(start + n) as usize).unwrap_or(&[])
+    }
+
+    /// Give word `id` its occurrences (an archive loading a shard).
+    fn set_postings(&mut self, id: u32, list: &[Occ]) {
+        let start = self.occs.len() as u32;
+        self.occs.extend_from_slice(list);
+        if let Some(span) = self.spans.get_mut(id as usize) {
+            *span = (start, list.len() as u32);
+        }
+        self.df.resize(self.words.len(), 0);
+        if let Some(df) = self.df.get_mut(id as usize) {
+            *df = doc_count(list);
+        }
     }
 
     /// The id of `key`, adding it (with its stem, key and length bucket) when new.
@@ -622,7 +662,7 @@ impl SearchIndex {
         }
         self.ids.insert(key.clone(), id);
         self.words.push(key);
-        self.postings.push(Vec::new());
+        self.spans.push((0, 0));
         id
     }
 
