@@ -6,7 +6,8 @@
 #   ./build.sh test     build, then every test: cargo test, wasm-bindgen-test in
 #                       headless Chromium, and the browser tests (node --test)
 #   ./build.sh bench    cargo bench, then the wasm benchmark page (dist/bench.html,
-#                       served from dist/) in headless Chromium
+#                       served from dist/) in headless Chromium, the time-expression
+#                       comparison and the search comparison (bench/search/run.mjs)
 #   ./build.sh fuzz [SECONDS]  each cargo-fuzz target (fuzz/) for SECONDS (default
 #                       600); installs cargo-fuzz; stable Rust with RUSTC_BOOTSTRAP
 #   ./build.sh train [ARGS]  retrain the entity tagger from ../shared/data into
@@ -252,7 +253,10 @@ case "${1:-build}" in
         step "dist/bench.html in headless Chromium"; node tests/browser/bench.mjs
         step "time expressions: Mirsad and Python's dateparser on the seeds (bench/dateparser_compare.py)"
         python3 -c 'import dateparser' 2>/dev/null || python3 -m pip install --quiet dateparser || python3 -m pip install --quiet --break-system-packages dateparser
-        python3 bench/dateparser_compare.py ;;
+        python3 bench/dateparser_compare.py
+        step "search: Mirsad and MiniSearch, lunr, FlexSearch, Pagefind in Chromium (bench/search/run.mjs)"
+        cargo build --release
+        node bench/search/run.mjs ;;
     fuzz) shift; fuzz "$@" ;;
     train) shift; cargo run --release --example train_tagger -- "$@" ;;
     -h | --help | help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' ;;

@@ -46,8 +46,11 @@ impl Error {
     }
 }
 
+/// Megabytes to one decimal, rounded, in integers (float formatting with a
+/// precision would put 4 KB of `core::fmt` into the wasm for this one line).
 fn mb(bytes: usize) -> String {
-    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    let tenths = (bytes as u64 * 10 + 512 * 1024) / (1024 * 1024);
+    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 impl fmt::Display for Error {
@@ -106,4 +109,17 @@ pub fn check_text(id: &str, text: &str) -> Result<(), Error> {
         return Err(Error::not_text(id, format!("{control} control characters in the first {total} (binary file?)")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod mb_tests {
+    #[test]
+    fn megabytes_to_one_decimal() {
+        assert_eq!(super::mb(0), "0.0 MB");
+        assert_eq!(super::mb(5 * 1024 * 1024), "5.0 MB");
+        assert_eq!(super::mb(5 * 1024 * 1024 + 1), "5.0 MB");
+        assert_eq!(super::mb(1024 * 1024 * 3 / 2), "1.5 MB");
+        assert_eq!(super::mb(52_428_801), "50.0 MB");
+        assert_eq!(super::mb(1024 * 1024 * 99 / 100), "1.0 MB");
+    }
 }

@@ -281,7 +281,6 @@ impl Corpus {
         self.index.search_filtered(&self.docs, &self.analysis, query, filters, limit)
     }
 
-    #[cfg(not(target_arch = "wasm32"))]
     /// The search archive of a set too large to analyse at once
     /// (`mirsad index`): analysed `batch` articles at a time (entities are
     /// linked within a batch, then by id across batches), indexed as one.

@@ -27,9 +27,42 @@ fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
         .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
 }
 
+/// Field `name` of a JS object: a string, absent (undefined or null), or an error
+/// naming `at.name`.
+fn string_field(obj: &JsValue, name: &str, at: &str) -> JsResult<Option<String>> {
+    let v = js_sys::Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{at}.{name} must be a string")))
+}
+
+/// `[{id, text, dct?, page?: {published?, publisher?, author?}}]`, read field by
+/// field (serde's deserializer would add 10 KB gzip of wasm, float formatting
+/// for its error messages included).
 fn articles_from_js(articles: JsValue) -> JsResult<Vec<ArticleInput>> {
-    serde_wasm_bindgen::from_value(articles)
-        .map_err(|e| JsError::new(&format!("articles must be an array of {{id, text, dct?}}: {e}")))
+    let list: &js_sys::Array = articles.dyn_ref().ok_or_else(|| JsError::new("articles must be an array of {id, text, dct?}"))?;
+    let mut out = Vec::with_capacity(list.length() as usize);
+    for (i, item) in list.iter().enumerate() {
+        let at = format!("articles[{i}]");
+        if !item.is_object() {
+            return Err(JsError::new(&format!("{at} must be an object {{id, text, dct?}}")));
+        }
+        let required = |name: &str| string_field(&item, name, &at)?.ok_or_else(|| JsError::new(&format!("{at}.{name} is missing")));
+        let page = js_sys::Reflect::get(&item, &JsValue::from_str("page")).unwrap_or(JsValue::UNDEFINED);
+        let page = if page.is_object() {
+            let at = format!("{at}.page");
+            Some(crate::model::PageMeta {
+                published: string_field(&page, "published", &at)?,
+                publisher: string_field(&page, "publisher", &at)?,
+                author: string_field(&page, "author", &at)?,
+            })
+        } else {
+            None
+        };
+        out.push(ArticleInput { id: required("id")?, text: required("text")?, dct: string_field(&item, "dct", &at)?, page });
+    }
+    Ok(out)
 }
 
 fn filters_from_js(filters: JsValue) -> JsResult<crate::search::Filters> {

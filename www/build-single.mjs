@@ -181,8 +181,7 @@ MirsadExplorer.define({
 `;
 const embed = join(opt.out, 'embed');
 mkdirSync(embed, { recursive: true });
-const embedHeader = embedScript.slice(0, embedScript.indexOf('\n\n') + 1);
-writeFileSync(join(embed, 'mirsad.js'), minify(embedScript, 'esm', embedHeader.trimEnd()));
+writeFileSync(join(embed, 'mirsad.js'), minify(embedScript, 'esm', `/* Mirsad ${version} <mirsad-explorer> (MIT OR Apache-2.0); loads mirsad_bg.wasm and mirsad.css from beside it */`));
 copyFileSync(join(opt.web, 'mirsad_bg.wasm'), join(embed, 'mirsad_bg.wasm'));
 writeFileSync(join(embed, 'mirsad.css'), css);
 writeFileSync(join(embed, 'articles.json'), JSON.stringify(seeds, null, 1) + '\n');

@@ -27,6 +27,7 @@
 const TYPES = ['PER', 'LOC', 'ORG'];
 const SEARCH_DEBOUNCE_MS = 80;
 const SEARCH_LIMIT = 50;
+const ARCHIVE_LIMIT = 20; // each result shown is a piece to fetch
 const ENTITIES_SHOWN = 8; // per type, until "show more"; keeps the timeline within reach
 const NARROW_PX = 760; // keep in step with the @container query in mirsad.css
 const STATE_KEYS = ['q', 'a', 'e', 'ev', 'off', 'lang'];
@@ -292,7 +293,7 @@ export class MirsadExplorer extends HTMLElement {
     const archive = this.#archive;
     const t0 = performance.now();
     for (let round = 0; round < 8; round++) {
-      const res = archive.search(q, SEARCH_LIMIT);
+      const res = archive.search(q, ARCHIVE_LIMIT);
       if (!res.fetch) return { ...res, took_us: Math.round((performance.now() - t0) * 1000) };
       const files = await Promise.all(res.fetch.map((f) => this.#archiveFile(f)));
       if (archive !== this.#archive) return null;

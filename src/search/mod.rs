@@ -118,6 +118,10 @@ const MIN_READING_PREFIX: usize = 4;
 /// right: no typo variants are looked for (they would rank below it anyway,
 /// and scanning the vocabulary is the costliest part of a query).
 const TYPO_RARE_DOCS: usize = 5;
+/// A reading of the query word (proclitic stripped) is matched by
+/// transliteration key only when the key has more letters than this, or the
+/// word as typed is found in fewer than [`TYPO_RARE_DOCS`] documents.
+const MIN_READING_KEY: usize = 3;
 /// Words a prefix may expand to (the most frequent are kept).
 const MAX_PREFIX_WORDS: usize = 64;
 /// Entity names up to this many words are looked for in the query.
@@ -670,6 +674,7 @@ impl SearchIndex {
     fn expand(&self, t: &QueryTerm, buf: &mut EditBuffers, exps: &mut HashMap<u32, f32>) {
         exps.clear();
         let mut chars: Vec<char> = Vec::new();
+        let typed_rare = self.docs_with_any(t.keys.get(..1).unwrap_or(&[])) < TYPO_RARE_DOCS;
         for (k, key) in t.keys.iter().enumerate() {
             // What a reading of the query word reaches counts less than what the word does.
             let f = if k == 0 { 1.0 } else { QUERY_READING };
@@ -682,7 +687,11 @@ impl SearchIndex {
             }
             chars.clear();
             chars.extend(key.chars());
-            if let Some(v) = terms::variant_key(key) {
+            // A reading's variants only when its key is long enough to mean a
+            // name, or the word as typed is rare: `كواكب` read as `ك` + `واكب`
+            // has the key of `وجب`, while `وبيونج` is `و` + a spelling of `بيونغ`.
+            let loose_ok = k == 0 || typed_rare;
+            if let Some(v) = terms::variant_key(key).filter(|v| loose_ok || v.chars().count() > MIN_READING_KEY) {
                 for &id in self.variants.get(&v).map_or(&[][..], Vec::as_slice) {
                     add(exps, id, self.variant_weight(&chars, id, buf) * f);
                 }
@@ -698,7 +707,8 @@ impl SearchIndex {
                 n if n >= 4 => 1,
                 _ => 0,
             };
-            if k == 0 && t.fuzzy && max_edits > 0 && self.docs_with_any(&t.keys) < TYPO_RARE_DOCS {
+            // Rare as typed, whatever its readings: `بوتبن` is no `ب` + `وتبن`.
+            if k == 0 && t.fuzzy && max_edits > 0 && typed_rare {
                 self.expand_typos(&chars, max_edits, buf, exps);
             }
         }

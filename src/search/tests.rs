@@ -405,3 +405,18 @@ fn wrong_filters_are_refused_with_a_reason() {
     }
     assert!(Filters { from: Some("2024".into()), to: Some("2024".into()), ..Default::default() }.check().is_ok());
 }
+
+#[test]
+fn a_proclitic_reading_is_no_transliteration_of_another_word() {
+    // `كواكب` read as `ك` + `واكب` shares its key with `وجب`; only the planets count.
+    let mut texts = vec!["عن الكواكب\nرصد العلماء كواكب جديدة.", "واجب\nوجب على اللاعب أن يعود. وجب ذلك. وجب."];
+    // `كواكب` is common in this set (so it is no misspelling to read loosely).
+    texts.extend(["الكواكب\nكواكب المجموعة الشمسية."; 5]);
+    let docs = read_documents(&texts);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+    assert!(!found(&index, &docs, &analysis, "كواكب").contains(&1));
+    // The word as typed keeps its variants: `بيونج` still finds `بيونغ`.
+    let (docs, index, analysis) = super::tests::index();
+    assert!(found(&index, &docs, &analysis, "وبيونج").contains(&0));
+}

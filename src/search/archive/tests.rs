@@ -165,3 +165,13 @@ fn broken_files_are_errors_not_panics() {
     }
     assert!(open(&files).load("../../etc/passwd", b"x").is_err());
 }
+
+#[test]
+fn piece_names_past_ten_thousand() {
+    assert_eq!(file_number(&store_file(16724), "a"), Some(16724));
+    assert_eq!(file_number(&shard_file(3), "t"), Some(3));
+    assert_eq!(file_number("t/3.bin", "t"), None);
+    assert_eq!(file_number("a/../../x.bin", "a"), None);
+    assert_eq!(file_number("a/1234567890.bin", "a"), None);
+    assert!(is_index_file(&store_file(10_000)) && is_index_file("meta.bin") && !is_index_file("index.bin/../x"));
+}
