@@ -36,6 +36,7 @@ macro_rules! data_file {
 pub mod entities;
 pub mod error;
 pub mod export;
+mod leb128;
 pub mod model;
 pub mod offsets;
 pub mod render;
@@ -83,21 +84,16 @@ pub struct TextIndex {
 impl TextIndex {
     /// Index the articles (their text, title, publication date if given, outlet if stated).
     pub fn new(inputs: &[ArticleInput]) -> Result<TextIndex, Error> {
-        let total: usize = inputs.iter().map(|a| a.text.len()).sum();
-        if total > error::MAX_TOTAL_BYTES {
-            return Err(Error::set_too_large(total));
-        }
-        for a in inputs {
-            error::check_text(&a.id, &a.text)?;
-        }
+        let given = checked_inputs(inputs)?;
         let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
         let docs = text::read_documents(&texts);
         let articles = inputs
             .iter()
             .zip(&docs)
-            .map(|(a, doc)| {
+            .zip(given)
+            .map(|((a, doc), dct)| {
                 let mut out = ArticleAnalysis { id: a.id.clone(), outlet: doc.outlet.clone(), ..Default::default() };
-                out.dct.value = a.dct.as_deref().and_then(Date::parse).map(|d| d.iso());
+                out.dct.value = dct.map(|d| d.iso());
                 out
             })
             .collect();
@@ -122,6 +118,24 @@ impl TextIndex {
     }
 }
 
+/// The inputs checked against the limits ([`error`]), and the publication date
+/// each is given (a given date that is no date is an error).
+fn checked_inputs(inputs: &[ArticleInput]) -> Result<Vec<Option<Date>>, Error> {
+    let total: usize = inputs.iter().map(|a| a.text.len()).sum();
+    if total > error::MAX_TOTAL_BYTES {
+        return Err(Error::set_too_large(total));
+    }
+    let mut given = Vec::with_capacity(inputs.len());
+    for a in inputs {
+        error::check_text(&a.id, &a.text)?;
+        given.push(match a.dct.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+            None => None,
+            Some(d) => Some(Date::parse(d).ok_or_else(|| Error::bad_date(&a.id, d))?),
+        });
+    }
+    Ok(given)
+}
+
 /// Analyse a set of articles (the JSON of INTERFACE.md).
 pub fn analyze(inputs: &[ArticleInput]) -> Result<Analysis, Error> {
     Ok(Corpus::new(inputs)?.analysis)
@@ -131,18 +145,7 @@ impl Corpus {
     /// Run the whole pipeline. Fails only on input the limits refuse
     /// (see [`error`]); any text within them gives an analysis.
     pub fn new(inputs: &[ArticleInput]) -> Result<Corpus, Error> {
-        let total: usize = inputs.iter().map(|a| a.text.len()).sum();
-        if total > error::MAX_TOTAL_BYTES {
-            return Err(Error::set_too_large(total));
-        }
-        let mut given = Vec::with_capacity(inputs.len());
-        for a in inputs {
-            error::check_text(&a.id, &a.text)?;
-            given.push(match a.dct.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-                None => None,
-                Some(d) => Some(Date::parse(d).ok_or_else(|| Error::bad_date(&a.id, d))?),
-            });
-        }
+        let given = checked_inputs(inputs)?;
         let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
         let docs = text::read_documents(&texts);
         let offsets: Vec<OffsetIndex> = docs.iter().map(|d| OffsetIndex::new(&d.text)).collect();

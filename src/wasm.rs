@@ -91,6 +91,12 @@ fn filters_from_js(filters: JsValue) -> JsResult<crate::search::Filters> {
     Ok(filters)
 }
 
+/// A search's answer, `took_us` counted from `t0` ([`now_ms`]).
+fn response(query: &str, t0: f64, results: Vec<crate::search::SearchHit>) -> JsResult<JsValue> {
+    let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
+    to_js(&SearchResponse { query: query.to_string(), took_us, results })
+}
+
 /// Milliseconds from the host's monotonic clock (`performance.now()`), or 0.
 fn now_ms() -> f64 {
     let global = js_sys::global();
@@ -173,9 +179,7 @@ impl JsSearchIndex {
     pub fn search(&self, query: &str, limit: usize, filters: JsValue) -> JsResult<JsValue> {
         let filters = filters_from_js(filters)?;
         let t0 = now_ms();
-        let results = self.inner.search(query, &filters, limit);
-        let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
-        to_js(&SearchResponse { query: query.to_string(), took_us, results })
+        response(query, t0, self.inner.search(query, &filters, limit))
     }
 
     /// Number of articles.
@@ -216,10 +220,7 @@ impl JsArchive {
         let t0 = now_ms();
         match self.inner.search(query, &filters, limit).map_err(|e| JsError::new(&e))? {
             crate::search::archive::Step::Fetch(fetch) => to_js(&Fetch { fetch }),
-            crate::search::archive::Step::Done(results) => {
-                let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
-                to_js(&SearchResponse { query: query.to_string(), took_us, results })
-            }
+            crate::search::archive::Step::Done(results) => response(query, t0, results),
         }
     }
 
@@ -280,9 +281,7 @@ impl JsCorpus {
     pub fn search(&self, query: &str, limit: usize, filters: JsValue) -> JsResult<JsValue> {
         let filters = filters_from_js(filters)?;
         let t0 = now_ms();
-        let results = self.inner.search_filtered(query, &filters, limit);
-        let took_us = ((now_ms() - t0) * 1000.0).max(0.0) as u64;
-        to_js(&SearchResponse { query: query.to_string(), took_us, results })
+        response(query, t0, self.inner.search_filtered(query, &filters, limit))
     }
 
     /// Escaped HTML of an article with its highlights, or undefined for an unknown id.

@@ -34,10 +34,9 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launch as launchChromium } from '../../tests/browser/helpers.mjs';
 import { HERE, OUT, ROOT, corpusPath, ensureCorpus, loadQueries, loadSentences, qrelsPath } from './gen_corpus.mjs';
 
-const CHROMIUM = process.env.MIRSAD_CHROMIUM || '/usr/bin/chromium';
 const DIST = resolve(process.env.MIRSAD_DIST || join(ROOT, 'dist'));
 const MIRSAD_CLI = resolve(process.env.MIRSAD_CLI || join(ROOT, 'target', 'release', 'mirsad'));
 const ALL_ENGINES = ['mirsad', 'archive', 'minisearch', 'lunr', 'flexsearch', 'pagefind'];
@@ -255,26 +254,9 @@ function archiveStats(r, queries) {
 // ---------------------------------------------------------------------------------
 // The browser.
 
-function launch() {
-  statSync(CHROMIUM); // throws if missing: apt-get install -y chromium chromium-driver
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-features=Translate,OptimizationHints,MediaRouter',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
-}
+// The tests' launch (system Chromium, no background traffic), plus what the heap
+// figures need.
+const launch = () => launchChromium({ extraArgs: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
 
 /** JS heap of the page's dedicated workers (Pagefind searches in one), after a GC. */
 async function workerHeaps(page) {

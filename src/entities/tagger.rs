@@ -83,29 +83,16 @@ fn index(keys: &[u32]) -> Vec<u32> {
     slots
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
+fn put_varint(out: &mut Vec<u8>, v: u32) {
+    crate::leb128::put(out, u64::from(v));
 }
 
 fn get_varint(bytes: &[u8], at: &mut usize) -> Result<u32, String> {
-    let mut v = 0u32;
-    for shift in (0..35).step_by(7) {
-        let b = *bytes.get(*at).ok_or("tagger model: truncated")?;
-        *at += 1;
-        v |= u32::from(b & 0x7f).checked_shl(shift).filter(|_| shift < 32).ok_or("tagger model: bad number")?;
-        if b & 0x80 == 0 {
-            return Ok(v);
-        }
+    match crate::leb128::get(bytes, at) {
+        Ok(v) => u32::try_from(v).map_err(|_| "tagger model: bad number".into()),
+        Err(crate::leb128::ReadError::Truncated) => Err("tagger model: truncated".into()),
+        Err(crate::leb128::ReadError::TooLong) => Err("tagger model: bad number".into()),
     }
-    Err("tagger model: bad number".into())
 }
 
 impl Model {

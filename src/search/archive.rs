@@ -148,17 +148,7 @@ impl Manifest {
 
 // ---- encoding -------------------------------------------------------------
 
-fn put_uint(out: &mut Vec<u8>, mut n: u64) {
-    loop {
-        let byte = (n & 0x7f) as u8;
-        n >>= 7;
-        if n == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
-    }
-}
+use crate::leb128::put as put_uint;
 
 fn put_str(out: &mut Vec<u8>, s: &str) {
     put_uint(out, s.len() as u64);
@@ -187,16 +177,10 @@ impl<'a> Reader<'a> {
     }
 
     fn uint(&mut self) -> Result<u64, String> {
-        let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.bytes.get(self.at).ok_or("the file ends inside a number")?;
-            self.at += 1;
-            n |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(n);
-            }
-        }
-        Err("a number is too long".into())
+        crate::leb128::get(self.bytes, &mut self.at).map_err(|e| match e {
+            crate::leb128::ReadError::Truncated => "the file ends inside a number".to_string(),
+            crate::leb128::ReadError::TooLong => "a number is too long".to_string(),
+        })
     }
 
     fn u32(&mut self) -> Result<u32, String> {
@@ -497,11 +481,6 @@ impl Archive {
         })
     }
 
-    /// The manifest.
-    pub fn manifest(&self) -> &Manifest {
-        &self.manifest
-    }
-
     /// Number of articles.
     pub fn len(&self) -> usize {
         self.manifest.articles
@@ -722,21 +701,7 @@ impl Archive {
                 }
             }
         }
-        let mut name = String::new();
-        for start in 0..terms.len() {
-            let Some(first) = terms.get(start) else { break };
-            for end in start + 1..=(start + super::MAX_ENTITY_WORDS).min(terms.len()) {
-                for head in &first.keys {
-                    name.clear();
-                    name.push_str(head);
-                    for t in terms.get(start + 1..end).unwrap_or(&[]) {
-                        name.push(' ');
-                        name.push_str(t.norm());
-                    }
-                    keys.push(format!("e:{}", terms::name_key(&name)));
-                }
-            }
-        }
+        keys.extend(super::entity_name_keys(&terms).into_iter().map(|(key, _)| format!("e:{key}")));
         (keys, prefixes)
     }
 
@@ -768,14 +733,8 @@ impl Archive {
         if (filters.outlet.is_some() || filters.from.is_some() || filters.to.is_some()) && !self.meta_loaded {
             need.push(META_FILE.to_string());
         }
-        if !need.is_empty() {
-            return Ok(Step::Fetch(need));
-        }
-        // The own keys are in: split forms of rare words may add keys.
-        let (keys, _) = self.query_keys(query);
-        for key in &keys {
-            self.want_key(key, &mut need);
-        }
+        // (Split forms of a rare word join `keys` once its own shards are in:
+        // the round after they are fetched.)
         if !need.is_empty() {
             return Ok(Step::Fetch(need));
         }

@@ -586,8 +586,7 @@ impl SearchIndex {
         DocMeta { day, outlet }
     }
 
-    /// The documents the filters allow (None: all of them), or the reason the
-    /// filters are wrong.
+    /// The documents the filters allow (None: all of them).
     fn allowed_docs(&self, filters: &Filters) -> Option<Vec<bool>> {
         if filters.entity.is_none() && filters.outlet.is_none() && filters.from.is_none() && filters.to.is_none() {
             return None;
@@ -1075,25 +1074,12 @@ impl SearchIndex {
         if self.entity_keys.is_empty() {
             return found;
         }
-        let mut name = String::new();
-        for start in 0..terms.len() {
-            let Some(first) = terms.get(start) else { break };
-            for end in start + 1..=(start + MAX_ENTITY_WORDS).min(terms.len()) {
-                for head in &first.keys {
-                    name.clear();
-                    name.push_str(head);
-                    for t in terms.get(start + 1..end).unwrap_or(&[]) {
-                        name.push(' ');
-                        name.push_str(t.norm());
-                    }
-                    let Some(list) = self.entity_keys.get(&terms::name_key(&name)) else { continue };
-                    let covered = (start..end).fold(0u64, |m, i| m | 1u64 << (i % 64));
-                    for &e in list {
-                        match found.iter_mut().find(|(f, _)| *f == e) {
-                            Some((_, c)) => *c |= covered,
-                            None => found.push((e, covered)),
-                        }
-                    }
+        for (key, covered) in entity_name_keys(terms) {
+            let Some(list) = self.entity_keys.get(&key) else { continue };
+            for &e in list {
+                match found.iter_mut().find(|(f, _)| *f == e) {
+                    Some((_, c)) => *c |= covered,
+                    None => found.push((e, covered)),
                 }
             }
         }
@@ -1133,18 +1119,9 @@ impl SearchIndex {
         for &(e, covered) in entities {
             let Some((id, _)) = self.entity_info.get(e as usize) else { continue };
             let term = covered.trailing_zeros();
-            let spans: Vec<(usize, usize)> = article.entities.iter().filter(|m| m.entity == *id).map(|m| (m.start, m.end)).collect();
-            let mut scalars: Vec<usize> = spans.iter().flat_map(|&(s, e)| [s, e]).collect();
-            scalars.sort_unstable();
-            scalars.dedup();
-            let bytes = bytes_of_scalars(&document.text, &scalars);
-            let byte = |scalar: usize| scalars.binary_search(&scalar).ok().and_then(|i| bytes.get(i).copied()).unwrap_or(0);
-            for (s, e) in spans {
-                let (s, e) = (byte(s), byte(e));
-                let first = document.tokens.partition_point(|t| t.span.end <= s);
-                let last = document.tokens.partition_point(|t| t.span.start < e);
-                if last > first {
-                    marks.push(Mark { pos: first as u32, len: (last - first) as u32, weight: ENTITY_MARK, term });
+            for (tokens, _) in mention_tokens(document, article.entities.iter().filter(|m| m.entity == *id)) {
+                if !tokens.is_empty() {
+                    marks.push(Mark { pos: tokens.start as u32, len: tokens.len() as u32, weight: ENTITY_MARK, term });
                 }
             }
         }
@@ -1152,24 +1129,59 @@ impl SearchIndex {
     }
 }
 
+/// The name key of every run of up to [`MAX_ENTITY_WORDS`] query words (its
+/// first word as typed or in a reading), with the query words the run covers:
+/// what an entity name the query names would be listed under.
+fn entity_name_keys(terms: &[QueryTerm]) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut name = String::new();
+    for (start, first) in terms.iter().enumerate() {
+        for end in start + 1..=(start + MAX_ENTITY_WORDS).min(terms.len()) {
+            let covered = (start..end).fold(0u64, |m, i| m | 1u64 << (i % 64));
+            for head in &first.keys {
+                name.clear();
+                name.push_str(head);
+                for t in terms.get(start + 1..end).unwrap_or(&[]) {
+                    name.push(' ');
+                    name.push_str(t.norm());
+                }
+                out.push((terms::name_key(&name), covered));
+            }
+        }
+    }
+    out
+}
+
 /// Per token of `doc`, the flag of the entity type mentioned there (0: none).
 fn mention_types(doc: &Document, article: Option<&crate::model::ArticleAnalysis>) -> Vec<u8> {
     let Some(article) = article.filter(|a| !a.entities.is_empty()) else { return Vec::new() };
     let mut types = vec![0u8; doc.tokens.len()];
-    let mut scalars: Vec<usize> = article.entities.iter().flat_map(|m| [m.start, m.end]).collect();
-    scalars.sort_unstable();
-    scalars.dedup();
-    let bytes = bytes_of_scalars(&doc.text, &scalars);
-    let byte = |scalar: usize| scalars.binary_search(&scalar).ok().and_then(|i| bytes.get(i).copied()).unwrap_or(0);
-    for m in &article.entities {
-        let (s, e) = (byte(m.start), byte(m.end));
-        let first = doc.tokens.partition_point(|t| t.span.end <= s);
-        let last = doc.tokens.partition_point(|t| t.span.start < e);
-        for t in types.get_mut(first..last.max(first)).unwrap_or(&mut []) {
+    for (tokens, m) in mention_tokens(doc, article.entities.iter()) {
+        for t in types.get_mut(tokens).unwrap_or(&mut []) {
             *t |= type_flag(&m.kind);
         }
     }
     types
+}
+
+/// The tokens of each mention (whose offsets are scalars, as in the analysis),
+/// converting all its offsets in one pass over the text.
+fn mention_tokens<'a>(doc: &Document, mentions: impl Iterator<Item = &'a crate::model::MentionOut>) -> Vec<(std::ops::Range<usize>, &'a crate::model::MentionOut)> {
+    let mentions: Vec<&crate::model::MentionOut> = mentions.collect();
+    let mut scalars: Vec<usize> = mentions.iter().flat_map(|m| [m.start, m.end]).collect();
+    scalars.sort_unstable();
+    scalars.dedup();
+    let bytes = bytes_of_scalars(&doc.text, &scalars);
+    let byte = |scalar: usize| scalars.binary_search(&scalar).ok().and_then(|i| bytes.get(i).copied()).unwrap_or(0);
+    mentions
+        .into_iter()
+        .map(|m| {
+            let (s, e) = (byte(m.start), byte(m.end));
+            let first = doc.tokens.partition_point(|t| t.span.end <= s);
+            let last = doc.tokens.partition_point(|t| t.span.start < e);
+            (first..last.max(first), m)
+        })
+        .collect()
 }
 
 /// Where the phrase made of query words `members` (in order) occurs in `doc`:

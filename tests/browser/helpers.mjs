@@ -25,8 +25,11 @@ export function seeds() {
     .map((f) => ({ id: f, text: readFileSync(join(dir, f), 'utf8') }));
 }
 
-/** Launch the system Chromium headless, with no background traffic of its own. */
-export async function launch() {
+/**
+ * Launch the system Chromium headless, with no background traffic of its own;
+ * `extraArgs` for callers that need more (the search benchmark's memory figures).
+ */
+export async function launch({ extraArgs = [] } = {}) {
   try {
     statSync(CHROMIUM);
   } catch {
@@ -46,6 +49,7 @@ export async function launch() {
       '--disable-quic',
       // file:// pages in these tests read nothing but themselves.
       '--disable-features=Translate,OptimizationHints,MediaRouter',
+      ...extraArgs,
     ],
   });
 }
