@@ -94,21 +94,77 @@ pub fn check_text(id: &str, text: &str) -> Result<(), Error> {
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(Error::article_too_large(id, text.len()));
     }
-    if let Some(pos) = text.find('\0') {
-        return Err(Error::not_text(id, format!("NUL byte at byte {pos} (binary file?)")));
-    }
-    let sample = text.chars().take(4096);
-    let (mut control, mut total) = (0usize, 0usize);
-    for c in sample {
-        total += 1;
-        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}') {
-            control += 1;
+    // Over bytes, not chars, and the text once: this runs on every article the
+    // page indexes. Control characters are counted among the first 4096
+    // characters: C0 (but line and page breaks and tabs), DEL, and C1
+    // (U+0080–U+009F, bytes C2 80–C2 9F).
+    let bytes = text.as_bytes();
+    let (mut control, mut total, mut prev, mut nul) = (0usize, 0usize, 0u8, false);
+    let mut sampled = bytes.len();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            if total == 4096 {
+                sampled = i;
+                break;
+            }
+            total += 1;
         }
+        if b < 0x20 || b == 0x7F || prev == 0xC2 {
+            nul |= b == 0;
+            if (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F || (prev == 0xC2 && (0x80..=0x9F).contains(&b)) {
+                control += 1;
+            }
+        }
+        prev = b;
+    }
+    if nul || bytes.get(sampled..).is_some_and(|rest| rest.contains(&0)) {
+        let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(Error::not_text(id, format!("NUL byte at byte {pos} (binary file?)")));
     }
     if total > 0 && control * 10 > total {
         return Err(Error::not_text(id, format!("{control} control characters in the first {total} (binary file?)")));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod check_text_tests {
+    /// The definition the byte scan implements, over chars.
+    fn control_count(text: &str) -> (usize, usize) {
+        let sample: Vec<char> = text.chars().take(4096).collect();
+        (sample.iter().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count(), sample.len())
+    }
+
+    #[test]
+    fn byte_scan_counts_control_characters_as_chars_do() {
+        let pieces = ["قال", " ", "\n", "\u{7f}", "\u{85}", "\u{9f}", "\u{a0}", "\u{1}", "😀", "ـ", "\t", "é", "\u{c2}"];
+        // Deterministic mixes of the pieces, long enough to pass the 4096 cut.
+        let mut seed = 7u64;
+        for _ in 0..200 {
+            let mut text = String::new();
+            for _ in 0..(seed % 6000) {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let (control, total) = control_count(&text);
+            let refused = total > 0 && control * 10 > total;
+            assert_eq!(super::check_text("t", &text).is_err(), refused, "{control} of {total}");
+            if let Err(e) = super::check_text("t", &text).map_err(|e| e.to_string()).and_then(|()| {
+                let with_nul = format!("{text}\0");
+                match super::check_text("t", &with_nul) {
+                    Err(e) if e.to_string().contains(&format!("NUL byte at byte {}", text.len())) => Ok(()),
+                    other => Err(format!("NUL at the end missed: {other:?}")),
+                }
+            }) {
+                if !refused {
+                    panic!("{e}");
+                }
+            }
+            if let Err(e) = super::check_text("t", &text) {
+                assert!(e.to_string().contains(&format!("{control} control characters in the first {total}")), "{e}");
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -83,16 +83,16 @@ pub struct TextIndex {
 
 impl TextIndex {
     /// Index the articles (their text, title, publication date if given, outlet if stated).
-    pub fn new(inputs: &[ArticleInput]) -> Result<TextIndex, Error> {
-        let given = checked_inputs(inputs)?;
-        let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
-        let docs = text::read_documents(&texts);
-        let articles = inputs
-            .iter()
+    pub fn new(inputs: Vec<ArticleInput>) -> Result<TextIndex, Error> {
+        let given = checked_inputs(&inputs)?;
+        let (ids, texts): (Vec<String>, Vec<String>) = inputs.into_iter().map(|a| (a.id, a.text)).unzip();
+        let docs = text::read_owned_documents(texts);
+        let articles = ids
+            .into_iter()
             .zip(&docs)
             .zip(given)
-            .map(|((a, doc), dct)| {
-                let mut out = ArticleAnalysis { id: a.id.clone(), outlet: doc.outlet.clone(), ..Default::default() };
+            .map(|((id, doc), dct)| {
+                let mut out = ArticleAnalysis { id, outlet: doc.outlet.clone(), ..Default::default() };
                 out.dct.value = dct.map(|d| d.iso());
                 out
             })

@@ -171,7 +171,7 @@ impl JsSearchIndex {
     #[wasm_bindgen(constructor)]
     pub fn new(articles: JsValue) -> JsResult<JsSearchIndex> {
         let articles = articles_from_js(articles)?;
-        let inner = crate::TextIndex::new(&articles).map_err(|e| JsError::new(&e.to_string()))?;
+        let inner = crate::TextIndex::new(articles).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(JsSearchIndex { inner })
     }
 

@@ -3,7 +3,11 @@
 //
 //   node bench/search/run.mjs [--sizes seeds,1000,10000,30000:archive]
 //                             [--engines mirsad,archive,minisearch,lunr,flexsearch,pagefind]
-//                             [--reps 5] [--timeout SECONDS] [--tag NAME]
+//                             [--reps 5] [--builds 3] [--timeout SECONDS] [--tag NAME]
+//
+// --builds N: an in-memory engine's index is built N times, each in a fresh page (the
+// first with the queries, then build-only pages); the table gives the median build
+// time. One build is too noisy on a shared 2-core machine.
 //
 // --tag NAME writes out/results-NAME.{md,json} and out/per-query-NAME.md instead of
 // out/results.{md,json} and out/per-query.md (a side run that must not replace them).
@@ -61,6 +65,7 @@ let USED_ENGINES = ALL_ENGINES.filter((e) => SIZE_SPECS.some((x) => x.engines.in
 const TAG = arg('tag', '');
 const TYPICAL = 10; // a typical archive session: the first 10 queries of queries.json
 let REPS = Number(arg('reps', 5));
+let BUILDS = Math.max(1, Number(arg('builds', 3)));
 const TIMEOUT_S = Number(arg('timeout', 900)); // per engine × size: load, build and all queries
 
 // ---------------------------------------------------------------------------------
@@ -296,7 +301,19 @@ async function workerHeaps(page) {
   }
 }
 
-async function runOne(browser, origin, engine, size) {
+/** The median of the build times of `r` and of BUILDS - 1 more build-only pages. */
+async function medianBuild(browser, origin, engine, size, r) {
+  const all = [r.buildMs];
+  for (let i = 1; i < BUILDS; i++) {
+    const more = await runOne(browser, origin, engine, size, '&buildOnly=1');
+    if (more.error || more.buildMs == null) break;
+    all.push(more.buildMs);
+  }
+  const sorted = [...all].sort((a, b) => a - b);
+  return { ...r, buildMs: sorted[Math.floor((sorted.length - 1) / 2)], buildRuns: all };
+}
+
+async function runOne(browser, origin, engine, size, extra = '') {
   const context = await browser.newContext({ locale: 'ar', timezoneId: 'Asia/Riyadh' });
   const outside = [];
   await context.route('**/*', (route) => {
@@ -311,7 +328,7 @@ async function runOne(browser, origin, engine, size) {
   served = [];
   const t0 = performance.now();
   try {
-    await page.goto(`${origin}/bench/bench.html?engine=${engine}&size=${size}&reps=${REPS}`);
+    await page.goto(`${origin}/bench/bench.html?engine=${engine}&size=${size}&reps=${REPS}${extra}`);
     const handle = await page.waitForFunction(() => window.benchResult, null, { timeout: TIMEOUT_S * 1000, polling: 250 });
     const result = await handle.jsonValue();
     if (engine === 'pagefind' && !result.error) result.workerHeap = await workerHeaps(page);
@@ -421,6 +438,7 @@ function tables(runs, meta) {
   }
   lines.push('');
   lines.push('Bytes fetched: everything the page loaded but the harness and the corpus JSON (library code, wasm, index files). ' +
+    `Index build: the median of ${meta.builds_n ?? 1} builds, each in a fresh page (every run's times in results.json, \`buildRuns\`). ` +
     'Query times after the warm-up pass (everything each query needs is loaded). ' +
     `Mirsad archive: bytes = its wasm/JS + index.bin + every piece the ${meta.queries} queries fetched, in order; wasm memory after open → after all queries; cold times in the archive table below.`);
   lines.push('');
@@ -605,6 +623,7 @@ async function main() {
   // run: MIRSAD_DIST and MIRSAD_CLI can point at a copy).
   const hash = (f) => (existsSync(f) ? createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 12) : 'missing');
   meta.builds = { wasm: hash(join(DIST, 'pkg', 'mirsad_bg.wasm')), cli: hash(MIRSAD_CLI) };
+  meta.builds_n = BUILDS;
 
   const server = await serve();
   const browser = await launch();
@@ -622,6 +641,7 @@ async function main() {
           r = { engine, size, error: `index build: ${m.archiveError}` };
         } else {
           r = await runOne(browser, server.origin, engine, size);
+          if (!r.error && !r.na && engine !== 'archive' && engine !== 'pagefind') r = await medianBuild(browser, server.origin, engine, size, r);
         }
         if (!r.na && !r.error) r.score = score(r, m.rels);
         if (engine === 'archive' && r.archive && !r.error) r.stats = archiveStats(r, queries);

@@ -236,12 +236,12 @@ fn postings_bytes(list: &[Occ]) -> Vec<u8> {
     let mut out = Vec::with_capacity(list.len() * 3);
     put_uint(&mut out, list.len() as u64);
     let (mut doc, mut pos) = (0u32, 0u32);
-    for o in list {
-        let delta = o.doc - doc;
+    for &o in list {
+        let delta = o.doc() - doc;
         put_uint(&mut out, u64::from(delta));
-        put_uint(&mut out, u64::from(if delta == 0 { o.pos - pos } else { o.pos }));
-        out.push(o.flags);
-        (doc, pos) = (o.doc, o.pos);
+        put_uint(&mut out, u64::from(if delta == 0 { o.pos() - pos } else { o.pos() }));
+        out.push(o.flags());
+        (doc, pos) = (o.doc(), o.pos());
     }
     out
 }
@@ -255,10 +255,10 @@ fn read_postings(r: &mut Reader, n_docs: usize) -> Result<Vec<Occ>, String> {
         let p = r.u32()?;
         doc = doc.checked_add(delta).ok_or("an article number overflows")?;
         pos = if delta == 0 { pos.checked_add(p).ok_or("a position overflows")? } else { p };
-        if doc as usize >= n_docs {
+        if doc as usize >= n_docs.min(super::MAX_DOCS) {
             return Err("an article number is out of range".into());
         }
-        list.push(Occ { doc, pos, flags: r.byte()? });
+        list.push(Occ::new(doc, pos, r.byte()?));
     }
     Ok(list)
 }

@@ -138,12 +138,14 @@ struct FxHasher(u64);
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
 impl FxHasher {
+    #[inline(always)]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
     }
 }
 
 impl Hasher for FxHasher {
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
@@ -178,6 +180,94 @@ impl Hasher for FxHasher {
 }
 
 type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The distinct words met while building an index, each with the range of its
+/// ids: open addressing over one byte arena. The build looks every token up
+/// here; through `HashMap<CompactString, _>` the size-optimised wasm build made
+/// three calls out of line per lookup (hash, key bytes, compare), a sixth of
+/// the build. A slot holds the hash's high half beside its entry, so a probe
+/// that misses reads nothing else; an entry holds all there is to know of its
+/// word but the bytes (each read is a cache miss in a big index).
+#[derive(Default)]
+struct SeenWords {
+    /// (high 32 bits of the hash) << 32 | entry + 1, 0 when empty; a power of
+    /// two long, at most half full.
+    slots: Vec<u64>,
+    entries: Vec<SeenWord>,
+    arena: Vec<u8>,
+}
+
+struct SeenWord {
+    /// The word in `arena`.
+    start: u32,
+    len: u32,
+    value: (u32, u32),
+}
+
+impl SeenWords {
+    #[inline(always)]
+    fn hash(word: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(word);
+        h.0
+    }
+
+    /// The first slot to probe: the hash's low bits mixed with its high bits
+    /// (FxHash's low bits mix least; the high half is the tag).
+    #[inline(always)]
+    fn home(&self, hash: u64) -> usize {
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & self.slots.len().wrapping_sub(1)
+    }
+
+    #[inline(always)]
+    fn get(&self, word: &[u8], hash: u64) -> Option<(u32, u32)> {
+        let mask = self.slots.len().checked_sub(1)?;
+        let tag = hash >> 32;
+        let mut i = self.home(hash);
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == tag {
+                let e = self.entries.get((slot as u32 as usize).wrapping_sub(1))?;
+                if self.arena.get(e.start as usize..(e.start + e.len) as usize) == Some(word) {
+                    return Some(e.value);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Add a word not in the table.
+    fn insert(&mut self, word: &[u8], hash: u64, value: (u32, u32)) {
+        if (self.entries.len() + 1) * 2 > self.slots.len() {
+            let grown = vec![0; (self.slots.len() * 2).max(1024)];
+            let old = std::mem::replace(&mut self.slots, grown);
+            for slot in old.into_iter().filter(|&s| s != 0) {
+                // The hash's high half is in the slot; rehoming needs the whole
+                // hash: recompute it from the word.
+                let Some(e) = self.entries.get((slot as u32 as usize).wrapping_sub(1)) else { continue };
+                let h = Self::hash(self.arena.get(e.start as usize..(e.start + e.len) as usize).unwrap_or(&[]));
+                self.place(h, slot);
+            }
+        }
+        self.entries.push(SeenWord { start: self.arena.len() as u32, len: word.len() as u32, value });
+        self.arena.extend_from_slice(word);
+        self.place(hash, (hash >> 32) << 32 | self.entries.len() as u64);
+    }
+
+    fn place(&mut self, hash: u64, slot: u64) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(hash);
+        while self.slots.get(i).is_some_and(|&s| s != 0) {
+            i = (i + 1) & mask;
+        }
+        if let Some(s) = self.slots.get_mut(i) {
+            *s = slot;
+        }
+    }
+}
 
 /// The search index of a corpus.
 #[derive(Clone, Debug, Default)]
@@ -230,12 +320,30 @@ fn letter_mask(word: &[char]) -> u64 {
     word.iter().fold(0, |m, &c| m | 1u64 << (u32::from(c) % 64))
 }
 
-/// One occurrence of an indexed word: document, token index, flags.
-#[derive(Clone, Copy, Debug)]
-struct Occ {
-    doc: u32,
-    pos: u32,
-    flags: u8,
+/// One occurrence of an indexed word: document (24 bits), token index (32),
+/// flags (8), in one `u64` so that ordering by the number orders by document
+/// then position, and an index of 10,000 articles' 5 million occurrences
+/// takes 8 bytes each (its build fills a zeroed array, which is free).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(transparent)]
+struct Occ(u64);
+
+/// Documents an index can hold: [`Occ`] gives the document 24 bits.
+const MAX_DOCS: usize = 1 << 24;
+
+impl Occ {
+    fn new(doc: u32, pos: u32, flags: u8) -> Occ {
+        Occ(u64::from(doc) << 40 | u64::from(pos) << 8 | u64::from(flags))
+    }
+    fn doc(self) -> u32 {
+        (self.0 >> 40) as u32
+    }
+    fn pos(self) -> u32 {
+        (self.0 >> 8) as u32
+    }
+    fn flags(self) -> u8 {
+        self.0 as u8
+    }
 }
 
 const READING: u8 = 1;
@@ -439,7 +547,7 @@ struct Acc {
 
 /// Number of documents in a word's occurrences.
 fn doc_count(list: &[Occ]) -> u32 {
-    (list.windows(2).filter(|w| w[0].doc != w[1].doc).count() + usize::from(!list.is_empty())) as u32
+    (list.windows(2).filter(|w| w[0].doc() != w[1].doc()).count() + usize::from(!list.is_empty())) as u32
 }
 
 fn idf(n: usize, df: usize) -> f32 {
@@ -454,12 +562,12 @@ fn doc_slice(hits: &[Hit], doc: u32) -> &[Hit] {
     hits.get(a..b).unwrap_or(&[])
 }
 
-fn occ_weight(weight: f32, occ: &Occ) -> f32 {
+fn occ_weight(weight: f32, occ: Occ) -> f32 {
     let mut w = weight;
-    if occ.flags & READING != 0 {
+    if occ.flags() & READING != 0 {
         w *= READING_FACTOR;
     }
-    if occ.flags & IN_BOILERPLATE != 0 {
+    if occ.flags() & IN_BOILERPLATE != 0 {
         w *= BOILERPLATE_FACTOR;
     }
     w
@@ -480,23 +588,28 @@ impl SearchIndex {
         let mut ix = SearchIndex::default();
         let mut keys = Vec::new();
         // The ids a folded word is indexed under (`true`: a reading), found once per distinct word.
-        let mut seen: HashMap<String, Vec<(u32, bool)>> = HashMap::default();
-        // Occurrences in text order with their word; grouped by word after
-        // (scattering them into one list per word as they come was a cache
-        // miss per token, most of the time of a large index).
-        let mut entries: Vec<(u32, Occ)> = Vec::with_capacity(docs.iter().map(|d| d.tokens.len()).sum::<usize>() * 3 / 2);
-        for (d, doc) in docs.iter().enumerate() {
+        // Each points into one flat list of ids.
+        let mut seen = SeenWords::default();
+        let mut seen_ids: Vec<(u32, bool)> = Vec::new();
+        // Two passes. The first finds every token's ids, notes them per token
+        // (start in `seen_ids` << 32 | count << 8 | flags; 0 for a token not
+        // indexed) and counts each word's occurrences; the second writes each
+        // occurrence into its word's place. A list per word filled as tokens come
+        // was a cache miss per token; one list of (word, occurrence) sorted after
+        // was twice the memory.
+        let mut per_token: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| d.tokens.len()).sum::<usize>());
+        let mut counts: Vec<u32> = Vec::new();
+        for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {
             let article = analysis.articles.get(d);
             let types = mention_types(doc, article);
             let meta = ix.doc_meta(article);
             ix.meta.push(meta);
-            let Ok(d) = u32::try_from(d) else { break };
             let mut len = 0u32;
             for (p, tok) in doc.tokens.iter().enumerate() {
-                if tok.kind == TokenKind::Punct || tok.norm.is_empty() {
+                if tok.kind == TokenKind::Punct || tok.norm.is_empty() || u32::try_from(p).is_err() {
+                    per_token.push(0);
                     continue;
                 }
-                let Ok(pos) = u32::try_from(p) else { break };
                 len += 1;
                 let mut flags = types.get(p).copied().unwrap_or(0);
                 if doc.title.is_some_and(|t| t.contains(&tok.span)) {
@@ -505,48 +618,74 @@ impl SearchIndex {
                 if doc.in_boilerplate(tok.span) {
                     flags |= IN_BOILERPLATE;
                 }
-                let ids = match seen.get(tok.norm.as_str()) {
-                    Some(ids) => ids,
+                let word = tok.norm.as_bytes();
+                let hash = SeenWords::hash(word);
+                let (from, n) = match seen.get(word, hash) {
+                    Some(range) => range,
                     None => {
                         terms::word_keys(doc.slice(tok.span), &tok.norm, &mut keys);
-                        let ids = keys.drain(..).map(|(key, reading)| (ix.intern(key), reading)).collect();
-                        seen.entry(tok.norm.to_string()).or_insert(ids)
+                        let from = seen_ids.len();
+                        for (key, reading) in keys.drain(..) {
+                            seen_ids.push((ix.intern(key), reading));
+                        }
+                        counts.resize(ix.words.len(), 0);
+                        // A word has a handful of keys (forms, readings); 255 at most.
+                        let range = (from as u32, (seen_ids.len() - from).min(255) as u32);
+                        seen.insert(word, hash, range);
+                        range
                     }
                 };
-                for &(id, reading) in ids {
-                    entries.push((id, Occ { doc: d, pos, flags: flags | if reading { READING } else { 0 } }));
+                for &(id, _) in seen_ids.get(from as usize..(from + n) as usize).unwrap_or(&[]) {
+                    if let Some(c) = counts.get_mut(id as usize) {
+                        *c += 1;
+                    }
                 }
+                per_token.push(u64::from(from) << 32 | u64::from(n) << 8 | u64::from(flags));
             }
             ix.doc_len.push(len);
         }
-        // A counting sort by word: stable, so each word's occurrences stay in text order.
-        let mut starts = vec![0u32; ix.words.len() + 1];
-        for (id, _) in &entries {
-            if let Some(c) = starts.get_mut(*id as usize + 1) {
-                *c += 1;
-            }
+        // Each word's place: its occurrences in text order.
+        counts.resize(ix.words.len(), 0);
+        let mut cursor = Vec::with_capacity(counts.len());
+        let mut total = 0u32;
+        ix.spans.clear();
+        for &c in &counts {
+            ix.spans.push((total, c));
+            cursor.push(total);
+            total += c;
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        ix.spans = starts.windows(2).map(|w| (w[0], w[1] - w[0])).collect();
-        let mut cursor = starts;
-        ix.occs = vec![Occ { doc: 0, pos: 0, flags: 0 }; entries.len()];
-        for (id, occ) in entries {
-            if let Some(c) = cursor.get_mut(id as usize) {
-                if let Some(slot) = ix.occs.get_mut(*c as usize) {
-                    *slot = occ;
+        let mut occs = vec![0u64; total as usize];
+        let mut noted = per_token.iter();
+        for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {
+            for p in 0..doc.tokens.len() {
+                let Some(&t) = noted.next() else { break };
+                let (from, n, flags) = ((t >> 32) as usize, (t >> 8 & 0xFF) as usize, t as u8);
+                for &(id, reading) in seen_ids.get(from..from + n).unwrap_or(&[]) {
+                    let Some(c) = cursor.get_mut(id as usize) else { continue };
+                    if let Some(slot) = occs.get_mut(*c as usize) {
+                        *slot = Occ::new(d as u32, p as u32, flags | if reading { READING } else { 0 }).0;
+                    }
+                    *c += 1;
                 }
-                *c += 1;
             }
         }
+        // Same size and alignment: collected in place.
+        ix.occs = occs.into_iter().map(Occ).collect();
         ix.df = (0..ix.words.len() as u32).map(|id| doc_count(ix.postings_of(id))).collect();
         let total: u64 = ix.doc_len.iter().map(|&l| u64::from(l)).sum();
         ix.avg_len = (total as f32 / ix.doc_len.len().max(1) as f32).max(1.0);
 
-        let mut sorted: Vec<u32> = (0..ix.words.len()).filter_map(|i| u32::try_from(i).ok()).collect();
-        sorted.sort_by(|&a, &b| ix.word(a).cmp(ix.word(b)));
-        ix.sorted = sorted;
+        // Words sorted, by their first 8 bytes as a number, then the rest (most
+        // share `ال`: comparing whole strings was a tenth of the build).
+        let head = |w: &str| {
+            let mut b = [0u8; 8];
+            let n = w.len().min(8);
+            b[..n].copy_from_slice(&w.as_bytes()[..n]);
+            u64::from_be_bytes(b)
+        };
+        let mut sorted: Vec<(u64, u32)> = (0..ix.words.len()).filter_map(|i| Some((head(&ix.words[i]), u32::try_from(i).ok()?))).collect();
+        sorted.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| ix.word(a.1).cmp(ix.word(b.1))));
+        ix.sorted = sorted.into_iter().map(|(_, id)| id).collect();
 
         // Entities: their name and aliases, and the documents that mention them.
         let positions: HashMap<&str, u32> =
@@ -801,8 +940,8 @@ impl SearchIndex {
         self.expand(t, buf, exps);
         let mut hits = Vec::new();
         for (&id, &w) in exps.iter() {
-            for occ in self.postings_of(id) {
-                hits.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: 0, title: occ.flags & IN_TITLE != 0, types: occ.flags & ENTITY_TYPES, weight: occ_weight(w, occ) });
+            for &occ in self.postings_of(id) {
+                hits.push(Hit { doc: occ.doc(), pos: occ.pos(), len: 1, part: 0, title: occ.flags() & IN_TITLE != 0, types: occ.flags() & ENTITY_TYPES, weight: occ_weight(w, occ) });
             }
         }
         // One query word written as two words of the text (`بيونغيانغ` → `بيونغ يانغ`),
@@ -836,14 +975,14 @@ impl SearchIndex {
     fn adjacent(&self, a: u32, b: u32, weight: f32, hits: &mut Vec<Hit>) {
         let (pa, pb) = (self.postings_of(a), self.postings_of(b));
         let mut j = 0;
-        for oa in pa {
-            let want = (oa.doc, oa.pos + 1);
-            while pb.get(j).is_some_and(|ob| (ob.doc, ob.pos) < want) {
+        for &oa in pa {
+            let want = (oa.doc(), oa.pos() + 1);
+            while pb.get(j).is_some_and(|ob| (ob.doc(), ob.pos()) < want) {
                 j += 1;
             }
-            if let Some(ob) = pb.get(j).filter(|ob| (ob.doc, ob.pos) == want) {
-                let occ = Occ { doc: oa.doc, pos: oa.pos, flags: oa.flags | ob.flags };
-                hits.push(Hit { doc: oa.doc, pos: oa.pos, len: 2, part: 0, title: occ.flags & IN_TITLE != 0, types: occ.flags & ENTITY_TYPES, weight: occ_weight(weight, &occ) });
+            if let Some(&ob) = pb.get(j).filter(|ob| (ob.doc(), ob.pos()) == want) {
+                let occ = Occ::new(oa.doc(), oa.pos(), oa.flags() | ob.flags());
+                hits.push(Hit { doc: oa.doc(), pos: oa.pos(), len: 2, part: 0, title: occ.flags() & IN_TITLE != 0, types: occ.flags() & ENTITY_TYPES, weight: occ_weight(weight, occ) });
             }
         }
     }
@@ -867,10 +1006,10 @@ impl SearchIndex {
             }
         }
         for (&id, &w) in &exps {
-            for occ in self.postings_of(id) {
+            for &occ in self.postings_of(id) {
                 for (part, list) in out.iter_mut().enumerate() {
-                    let title = occ.flags & IN_TITLE != 0;
-                    list.push(Hit { doc: occ.doc, pos: occ.pos, len: 1, part: part as u8 + 1, title, types: occ.flags & ENTITY_TYPES, weight: occ_weight(w, occ) });
+                    let title = occ.flags() & IN_TITLE != 0;
+                    list.push(Hit { doc: occ.doc(), pos: occ.pos(), len: 1, part: part as u8 + 1, title, types: occ.flags() & ENTITY_TYPES, weight: occ_weight(w, occ) });
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Named character classes of the Arabic script and friends.
 
 /// Combining marks and tatweel that belong to the word they sit in.
+#[inline(always)]
 pub fn is_arabic_mark(c: char) -> bool {
     matches!(c,
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06DC}'
@@ -9,6 +10,7 @@ pub fn is_arabic_mark(c: char) -> bool {
 }
 
 /// Letters of the Arabic script (Arabic, Persian, Urdu), presentation forms included.
+#[inline(always)]
 pub fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0620}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}'
@@ -18,6 +20,7 @@ pub fn is_arabic_letter(c: char) -> bool {
 }
 
 /// A decimal digit in ASCII, Arabic-Indic or Persian form: its value.
+#[inline(always)]
 pub fn digit_value(c: char) -> Option<u32> {
     match c {
         '0'..='9' => Some(c as u32 - '0' as u32),

@@ -67,10 +67,14 @@ impl Document {
 /// Run the text stage over a set of articles. Boilerplate is found per set,
 /// because a line repeated across one outlet's articles is a strong signal.
 pub fn read_documents(texts: &[&str]) -> Vec<Document> {
+    read_owned_documents(texts.iter().map(|t| t.to_string()).collect())
+}
+
+/// [`read_documents`] of texts the caller gives away (no copy of each).
+pub fn read_owned_documents(texts: Vec<String>) -> Vec<Document> {
     let mut docs: Vec<Document> = texts
-        .iter()
-        .map(|t| {
-            let text = t.to_string();
+        .into_iter()
+        .map(|text| {
             let tokens = tokenize::tokenize(&text);
             let lines = structure::lines(&text);
             let sentences = structure::sentences(&text, &lines);

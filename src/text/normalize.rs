@@ -65,6 +65,7 @@ fn parse_fold_table(src: &str) -> Result<HashMap<char, Fold>, String> {
     Ok(table)
 }
 
+#[inline(always)]
 fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
@@ -75,7 +76,7 @@ pub fn fold_char(c: char, out: &mut String) {
 }
 
 /// [`fold_char`] with the flat table already in hand (the hot loops fetch it once).
-#[inline]
+#[inline(always)]
 fn fold_char_with(dense: &[u32], c: char, out: &mut String) {
     if is_presentation_form(c) {
         // Not recursive: a form without a decomposition comes back as itself.
@@ -85,7 +86,20 @@ fn fold_char_with(dense: &[u32], c: char, out: &mut String) {
     }
 }
 
-#[inline]
+/// What the flat table says of a character: kept, dropped, one replacement,
+/// or `None` when only [`fold_char`] knows (several characters, a presentation
+/// form, a code point past the table).
+#[inline(always)]
+pub(crate) fn dense_fold(dense: &[u32], c: char) -> Option<Option<char>> {
+    match dense.get(c as usize) {
+        Some(&KEEP) => Some(Some(c)),
+        Some(&DROP) => Some(None),
+        Some(&IN_TABLE) | None => None,
+        Some(&to) => char::from_u32(to - 2).map(Some),
+    }
+}
+
+#[inline(always)]
 fn fold_plain(dense: &[u32], c: char, out: &mut String) {
     if let Some(&entry) = dense.get(c as usize) {
         match entry {
@@ -107,7 +121,7 @@ const DROP: u32 = 1;
 const IN_TABLE: u32 = u32::MAX;
 
 /// `dense[c]`: KEEP, DROP, IN_TABLE, or the one replacement character + 2.
-fn dense_folds() -> &'static [u32] {
+pub(crate) fn dense_folds() -> &'static [u32] {
     static DENSE: OnceLock<Vec<u32>> = OnceLock::new();
     DENSE.get_or_init(|| {
         let table = fold_table();
