@@ -22,6 +22,24 @@ FILTER is --entity ID, --type PER|LOC|ORG, --outlet NAME, --from DATE or --to DA
 /// Exit status for wrong usage and unreadable input.
 const EXIT_BAD_INPUT: u8 = 2;
 
+/// `println!` to standard output, but a reader that has gone (`mirsad … | head`)
+/// ends the program quietly instead of a panic, and any other write error is
+/// reported once.
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
+fn emit(text: std::fmt::Arguments) {
+    use std::io::Write;
+    if let Err(e) = std::io::stdout().lock().write_fmt(text) {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("mirsad: cannot write the output: {e}");
+        std::process::exit(1);
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
@@ -29,11 +47,11 @@ fn main() -> ExitCode {
         Some("search") => run_search(&args[1..]),
         Some("index") => run_index(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            outln!("{USAGE}");
             ExitCode::SUCCESS
         }
         Some("--version" | "-V") => {
-            println!("mirsad {}", env!("CARGO_PKG_VERSION"));
+            outln!("mirsad {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
         Some(other) => usage_error(&format!("unknown command {other:?}")),
@@ -181,10 +199,10 @@ fn run_analyze(args: &[String]) -> ExitCode {
             "timeline-csv" => mirsad::export::timeline_csv(&corpus.analysis),
             _ => mirsad::export::entities_csv(&corpus.analysis),
         };
-        print!("{out}");
+        emit(format_args!("{out}"));
     } else if json {
         match serde_json::to_string_pretty(&corpus.analysis) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => errors.push(format!("cannot write JSON: {e}")),
         }
     } else {
@@ -196,23 +214,23 @@ fn run_analyze(args: &[String]) -> ExitCode {
 fn print_summary(corpus: &Corpus) {
     let a = &corpus.analysis;
     for art in &a.articles {
-        println!("{}  {}", art.id, art.title);
-        println!(
+        outln!("{}  {}", art.id, art.title);
+        outln!(
             "  outlet: {}  date: {} ({})",
             art.outlet.as_deref().unwrap_or("-"),
             art.dct.value.as_deref().unwrap_or("-"),
             art.dct.source
         );
-        println!("  {} entity mentions, {} time expressions, {} boilerplate regions", art.entities.len(), art.timexes.len(), art.boilerplate.len());
+        outln!("  {} entity mentions, {} time expressions, {} boilerplate regions", art.entities.len(), art.timexes.len(), art.boilerplate.len());
     }
-    println!("\nentities ({}):", a.entities.len());
+    outln!("\nentities ({}):", a.entities.len());
     for e in a.entities.iter().take(30) {
-        println!("  {:4} {:3} {}  [{}]", e.mentions, e.kind, e.name, e.id);
+        outln!("  {:4} {:3} {}  [{}]", e.mentions, e.kind, e.name, e.id);
     }
-    println!("\ntimeline ({} events):", a.timeline.len());
+    outln!("\ntimeline ({} events):", a.timeline.len());
     for t in &a.timeline {
         let sources: std::collections::BTreeSet<&str> = t.mentions.iter().map(|m| m.article.as_str()).collect();
-        println!("  {:12} {}  ({} source{})", t.value, t.label, sources.len(), if sources.len() == 1 { "" } else { "s" });
+        outln!("  {:12} {}  ({} source{})", t.value, t.label, sources.len(), if sources.len() == 1 { "" } else { "s" });
     }
 }
 
@@ -280,13 +298,13 @@ fn run_search(args: &[String]) -> ExitCode {
 fn print_results(response: &SearchResponse, json: bool, errors: &mut Vec<String>) {
     if json {
         match serde_json::to_string_pretty(&response) {
-            Ok(s) => println!("{s}"),
+            Ok(s) => outln!("{s}"),
             Err(e) => errors.push(format!("cannot write JSON: {e}")),
         }
     } else {
-        println!("{} results for {:?} in {} µs", response.results.len(), response.query, response.took_us);
+        outln!("{} results for {:?} in {} µs", response.results.len(), response.query, response.took_us);
         for r in &response.results {
-            println!("  {:6.2}  {}  {}", r.score, r.article, strip_marks(&r.snippet));
+            outln!("  {:6.2}  {}  {}", r.score, r.article, strip_marks(&r.snippet));
         }
     }
 }

@@ -205,3 +205,22 @@ fn index_and_filter_mistakes_are_usage_errors() {
     assert!(err.contains("index.bin") && err.contains("not a Mirsad index"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_reader_that_goes_away_is_no_panic() {
+    // `mirsad analyze --json seeds/ | head -c 0`: the pipe closes before the output
+    // (far more than a pipe holds) is written.
+    let mut child = mirsad()
+        .arg("analyze")
+        .arg("--json")
+        .args(seed_paths())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+}
