@@ -587,8 +587,8 @@ impl SearchIndex {
     pub fn build(docs: &[Document], analysis: &Analysis) -> SearchIndex {
         let mut ix = SearchIndex::default();
         let mut keys = Vec::new();
-        // The ids a folded word is indexed under (`true`: a reading), found once per distinct word.
-        // Each points into one flat list of ids.
+        // The ids a folded word is indexed under (`true`: a reading), found once
+        // per distinct word: a range of one flat list of ids.
         let mut seen = SeenWords::default();
         let mut seen_ids: Vec<(u32, bool)> = Vec::new();
         // Two passes. The first finds every token's ids, notes them per token
@@ -597,8 +597,8 @@ impl SearchIndex {
         // occurrence into its word's place. A list per word filled as tokens come
         // was a cache miss per token; one list of (word, occurrence) sorted after
         // was twice the memory.
+        // The counts go into `ix.spans` (one per word, pushed by `intern`).
         let mut per_token: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| d.tokens.len()).sum::<usize>());
-        let mut counts: Vec<u32> = Vec::new();
         for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {
             let article = analysis.articles.get(d);
             let types = mention_types(doc, article);
@@ -628,7 +628,6 @@ impl SearchIndex {
                         for (key, reading) in keys.drain(..) {
                             seen_ids.push((ix.intern(key), reading));
                         }
-                        counts.resize(ix.words.len(), 0);
                         // A word has a handful of keys (forms, readings); 255 at most.
                         let range = (from as u32, (seen_ids.len() - from).min(255) as u32);
                         seen.insert(word, hash, range);
@@ -636,8 +635,8 @@ impl SearchIndex {
                     }
                 };
                 for &(id, _) in seen_ids.get(from as usize..(from + n) as usize).unwrap_or(&[]) {
-                    if let Some(c) = counts.get_mut(id as usize) {
-                        *c += 1;
+                    if let Some(span) = ix.spans.get_mut(id as usize) {
+                        span.1 += 1;
                     }
                 }
                 per_token.push(u64::from(from) << 32 | u64::from(n) << 8 | u64::from(flags));
@@ -645,15 +644,12 @@ impl SearchIndex {
             ix.doc_len.push(len);
         }
         // Each word's place: its occurrences in text order.
-        counts.resize(ix.words.len(), 0);
-        let mut cursor = Vec::with_capacity(counts.len());
         let mut total = 0u32;
-        ix.spans.clear();
-        for &c in &counts {
-            ix.spans.push((total, c));
-            cursor.push(total);
-            total += c;
+        for span in &mut ix.spans {
+            span.0 = total;
+            total += span.1;
         }
+        let mut cursor: Vec<u32> = ix.spans.iter().map(|&(start, _)| start).collect();
         let mut occs = vec![0u64; total as usize];
         let mut noted = per_token.iter();
         for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {

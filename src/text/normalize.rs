@@ -101,15 +101,11 @@ pub(crate) fn dense_fold(dense: &[u32], c: char) -> Option<Option<char>> {
 
 #[inline(always)]
 fn fold_plain(dense: &[u32], c: char, out: &mut String) {
-    if let Some(&entry) = dense.get(c as usize) {
-        match entry {
-            KEEP => return out.push(c),
-            DROP => return,
-            IN_TABLE => {}
-            to => return out.extend(char::from_u32(to - 2)),
-        }
+    match dense_fold(dense, c) {
+        Some(Some(to)) => out.push(to),
+        Some(None) => {}
+        None => fold_from_table(c, out),
     }
-    fold_from_table(c, out);
 }
 
 /// Below this code point, folds are looked up in a flat array: the text stage
