@@ -86,7 +86,7 @@ impl TextIndex {
     pub fn new(inputs: Vec<ArticleInput>) -> Result<TextIndex, Error> {
         let given = checked_inputs(&inputs)?;
         let (ids, texts): (Vec<String>, Vec<String>) = inputs.into_iter().map(|a| (a.id, a.text)).unzip();
-        let docs = text::read_owned_documents(texts);
+        let docs = text::read_untokenized_documents(texts);
         let articles = ids
             .into_iter()
             .zip(&docs)
@@ -98,13 +98,13 @@ impl TextIndex {
             })
             .collect();
         let analysis = Analysis { articles, ..Default::default() };
-        let index = search::SearchIndex::build(&docs, &analysis);
+        let index = search::SearchIndex::build_untokenized(&docs, &analysis);
         Ok(TextIndex { docs, analysis, index })
     }
 
     /// Ranked search results within the filters.
     pub fn search(&self, query: &str, filters: &search::Filters, limit: usize) -> Vec<search::SearchHit> {
-        self.index.search_filtered(&self.docs, &self.analysis, query, filters, limit)
+        self.index.search_untokenized(&self.docs, &self.analysis, query, filters, limit)
     }
 
     /// Number of articles.

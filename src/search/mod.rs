@@ -40,10 +40,12 @@ mod snippet;
 mod terms;
 
 use crate::model::Analysis;
+use crate::offsets::Span;
 use crate::text::normalize::fold;
 use crate::text::{tokenize, Document, TokenKind};
 use serde::Serialize;
 use snippet::Mark;
+use std::borrow::Cow;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use terms::EditBuffers;
@@ -92,10 +94,18 @@ pub const STEM: f32 = 0.7;
 pub const VARIANT: f32 = 0.65;
 /// A word the last query word is a prefix of (at most; longer completions less).
 pub const PREFIX: f32 = 0.55;
+/// Factor of the completions of a word being typed that is itself a common word.
+pub const COMPLETE_WORD_PREFIX: f32 = 0.5;
 /// A word one edit away; two edits away.
 pub const TYPO: [f32; 2] = [0.4, 0.3];
+/// Factor of a stem or spelling-variant match of a reading of a query word that
+/// is rare as typed: two guesses (a proclitic, then a suffix or a spelling) on
+/// what may be a misspelling weigh less than one edit (`بوتبن` is `بوتين`, not
+/// `ب` + a form of `وتبنى`).
+pub const RARE_READING_STEM: f32 = 0.3;
 /// Bonus for two consecutive query words found close together, times the
-/// rarer word's IDF, divided by their distance in words.
+/// rarer word's IDF and the weights of the two matches, divided by their
+/// distance in words (`ميكانيكا الكم` written so beats `الميكانيكا الكمومية`).
 pub const PROXIMITY: f32 = 0.5;
 /// Query words further apart than this many words get no proximity bonus.
 pub const PROXIMITY_WINDOW: u32 = 8;
@@ -122,6 +132,9 @@ const TYPO_RARE_DOCS: usize = 5;
 /// transliteration key only when the key has more letters than this, or the
 /// word as typed is found in fewer than [`TYPO_RARE_DOCS`] documents.
 const MIN_READING_KEY: usize = 3;
+/// A reading of a query word (proclitic or article stripped) is looked up when
+/// it has at least this many letters.
+const MIN_QUERY_READING_CHARS: usize = 3;
 /// Words a prefix may expand to (the most frequent are kept).
 const MAX_PREFIX_WORDS: usize = 64;
 /// Entity names up to this many words are looked for in the query.
@@ -505,7 +518,9 @@ fn parse_query(query: &str) -> Vec<QueryTerm> {
             continue;
         }
         terms::word_keys(query.get(tok.span.start..tok.span.end).unwrap_or(""), &tok.norm, &mut keys);
-        let keys: Vec<String> = keys.drain(..).map(|(k, _)| k).collect();
+        // A reading of two letters matches too much that is no form of the word
+        // (`الكم` read as `كم` finds `لكم`, `بكم`).
+        let keys: Vec<String> = keys.drain(..).enumerate().filter(|(i, (k, _))| *i == 0 || k.chars().count() >= MIN_QUERY_READING_CHARS).map(|(_, (k, _))| k).collect();
         // The same word twice outside phrases counts once.
         if phrase.is_none() && terms.iter().any(|t| t.phrase.is_none() && t.keys == keys) {
             continue;
@@ -585,6 +600,16 @@ impl SearchIndex {
     /// Index the documents. `analysis` gives the article ids and the entities
     /// (for entity-aware ranking); a default `Analysis` indexes words only.
     pub fn build(docs: &[Document], analysis: &Analysis) -> SearchIndex {
+        SearchIndex::build_from(docs, analysis, true)
+    }
+
+    /// [`SearchIndex::build`] of documents without tokens
+    /// ([`crate::text::read_untokenized_documents`]): each text is tokenized as it is read.
+    pub fn build_untokenized(docs: &[Document], analysis: &Analysis) -> SearchIndex {
+        SearchIndex::build_from(docs, analysis, false)
+    }
+
+    fn build_from(docs: &[Document], analysis: &Analysis, tokenized: bool) -> SearchIndex {
         let mut ix = SearchIndex::default();
         let mut keys = Vec::new();
         // The ids a folded word is indexed under (`true`: a reading), found once
@@ -598,32 +623,35 @@ impl SearchIndex {
         // was a cache miss per token; one list of (word, occurrence) sorted after
         // was twice the memory.
         // The counts go into `ix.spans` (one per word, pushed by `intern`).
-        let mut per_token: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| d.tokens.len()).sum::<usize>());
+        let mut per_token: Vec<u64> = Vec::with_capacity(docs.iter().map(|d| if tokenized { d.tokens.len() } else { d.text.len() / 6 }).sum::<usize>());
+        let mut tokens_of: Vec<u32> = Vec::with_capacity(docs.len());
         for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {
             let article = analysis.articles.get(d);
             let types = mention_types(doc, article);
             let meta = ix.doc_meta(article);
             ix.meta.push(meta);
-            let mut len = 0u32;
-            for (p, tok) in doc.tokens.iter().enumerate() {
-                if tok.kind == TokenKind::Punct || tok.norm.is_empty() || u32::try_from(p).is_err() {
+            let (mut len, mut p) = (0u32, 0usize);
+            let mut on_token = |span: Span, kind: TokenKind, norm: &str| {
+                let at = p;
+                p += 1;
+                if kind == TokenKind::Punct || norm.is_empty() || u32::try_from(at).is_err() {
                     per_token.push(0);
-                    continue;
+                    return;
                 }
                 len += 1;
-                let mut flags = types.get(p).copied().unwrap_or(0);
-                if doc.title.is_some_and(|t| t.contains(&tok.span)) {
+                let mut flags = types.get(at).copied().unwrap_or(0);
+                if doc.title.is_some_and(|t| t.contains(&span)) {
                     flags |= IN_TITLE;
                 }
-                if doc.in_boilerplate(tok.span) {
+                if doc.in_boilerplate(span) {
                     flags |= IN_BOILERPLATE;
                 }
-                let word = tok.norm.as_bytes();
+                let word = norm.as_bytes();
                 let hash = SeenWords::hash(word);
                 let (from, n) = match seen.get(word, hash) {
                     Some(range) => range,
                     None => {
-                        terms::word_keys(doc.slice(tok.span), &tok.norm, &mut keys);
+                        terms::word_keys(doc.slice(span), norm, &mut keys);
                         let from = seen_ids.len();
                         for (key, reading) in keys.drain(..) {
                             seen_ids.push((ix.intern(key), reading));
@@ -640,7 +668,15 @@ impl SearchIndex {
                     }
                 }
                 per_token.push(u64::from(from) << 32 | u64::from(n) << 8 | u64::from(flags));
+            };
+            if tokenized {
+                for t in &doc.tokens {
+                    on_token(t.span, t.kind, &t.norm);
+                }
+            } else {
+                tokenize::for_each_token(&doc.text, &mut on_token);
             }
+            tokens_of.push(u32::try_from(p).unwrap_or(u32::MAX));
             ix.doc_len.push(len);
         }
         // Each word's place: its occurrences in text order.
@@ -652,8 +688,8 @@ impl SearchIndex {
         let mut cursor: Vec<u32> = ix.spans.iter().map(|&(start, _)| start).collect();
         let mut occs = vec![0u64; total as usize];
         let mut noted = per_token.iter();
-        for (d, doc) in docs.iter().enumerate().take(MAX_DOCS) {
-            for p in 0..doc.tokens.len() {
+        for (d, &n_tokens) in tokens_of.iter().enumerate() {
+            for p in 0..n_tokens as usize {
                 let Some(&t) = noted.next() else { break };
                 let (from, n, flags) = ((t >> 32) as usize, (t >> 8 & 0xFF) as usize, t as u8);
                 for &(id, reading) in seen_ids.get(from..from + n).unwrap_or(&[]) {
@@ -816,8 +852,9 @@ impl SearchIndex {
                 add(exps, id, EXACT * f);
             }
             let stem = terms::stem(key);
+            let loose_f = if k > 0 && typed_rare { f * RARE_READING_STEM } else { f };
             for &id in self.stems.get(stem.as_deref().unwrap_or(key)).map_or(&[][..], Vec::as_slice) {
-                add(exps, id, STEM * f);
+                add(exps, id, STEM * loose_f);
             }
             chars.clear();
             chars.extend(key.chars());
@@ -827,13 +864,16 @@ impl SearchIndex {
             let loose_ok = k == 0 || typed_rare;
             if let Some(v) = terms::variant_key(key).filter(|v| loose_ok || v.chars().count() > MIN_READING_KEY) {
                 for &id in self.variants.get(&v).map_or(&[][..], Vec::as_slice) {
-                    add(exps, id, self.variant_weight(&chars, id, buf) * f);
+                    add(exps, id, self.variant_weight(&chars, id, buf) * loose_f);
                 }
             }
             // A reading of a word being typed is a prefix too (`وبيون` → `بيون`),
             // unless it is too short to say much (`بيون` → `يون`).
+            // A word typed in full that many articles have is more likely
+            // meant as itself than as the start of a longer one.
             if t.prefix && chars.len() >= if k == 0 { 2 } else { MIN_READING_PREFIX } {
-                self.expand_prefix(key, chars.len(), f, exps);
+                let complete = if typed_rare { 1.0 } else { COMPLETE_WORD_PREFIX };
+                self.expand_prefix(key, chars.len(), f * complete, exps);
             }
             // Typos: of the word as typed only; readings of a misspelt word are noise.
             let max_edits = match chars.len() {
@@ -1020,15 +1060,32 @@ impl SearchIndex {
     /// [`SearchIndex::search`] within what `filters` allow (filters that
     /// [`Filters::check`] refuses allow nothing).
     pub fn search_filtered(&self, docs: &[Document], analysis: &Analysis, query: &str, filters: &Filters, limit: usize) -> Vec<SearchHit> {
+        self.search_documents(analysis, query, filters, limit, |d| docs.get(d).map(Cow::Borrowed))
+    }
+
+    /// [`SearchIndex::search_filtered`] over documents [`SearchIndex::build_untokenized`]
+    /// indexed: only the results are tokenized again, for their passages.
+    pub fn search_untokenized(&self, docs: &[Document], analysis: &Analysis, query: &str, filters: &Filters, limit: usize) -> Vec<SearchHit> {
+        self.search_documents(analysis, query, filters, limit, |d| docs.get(d).map(|doc| Cow::Owned(doc.tokenized())))
+    }
+
+    fn search_documents<'a>(
+        &self,
+        analysis: &Analysis,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+        document_of: impl Fn(usize) -> Option<Cow<'a, Document>>,
+    ) -> Vec<SearchHit> {
         let Some(ranking) = self.rank(query, filters, limit) else { return Vec::new() };
         ranking
             .ranked
             .iter()
             .filter_map(|&(doc, score)| {
-                let document = docs.get(doc as usize)?;
+                let document = document_of(doc as usize)?;
                 let article = analysis.articles.get(doc as usize);
                 let id = article.map_or_else(|| doc.to_string(), |a| a.id.clone());
-                Some(self.hit(&ranking, doc, score, id, document, article))
+                Some(self.hit(&ranking, doc, score, id, &document, article))
             })
             .collect()
     }
@@ -1160,9 +1217,7 @@ impl SearchIndex {
                 if a.matched & both != both {
                     continue;
                 }
-                if let Some(d) = min_distance(doc_slice(ha, doc), doc_slice(hb, doc)).filter(|&d| d <= PROXIMITY_WINDOW) {
-                    a.score += weight / d.max(1) as f32;
-                }
+                a.score += weight * closeness(doc_slice(ha, doc), doc_slice(hb, doc));
             }
         }
 
@@ -1363,17 +1418,19 @@ fn bytes_of_scalars(text: &str, scalars: &[usize]) -> Vec<usize> {
     out
 }
 
-/// Smallest distance in tokens between a hit of `a` and a hit of `b` (both sorted).
-fn min_distance(a: &[Hit], b: &[Hit]) -> Option<u32> {
-    let (mut i, mut j) = (0, 0);
-    let mut best: Option<u32> = None;
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        let d = x.pos.abs_diff(y.pos);
-        best = Some(best.map_or(d, |b| b.min(d)));
-        if x.pos < y.pos {
-            i += 1;
-        } else {
-            j += 1;
+/// The best pair of a hit of `a` and a hit of `b` (both sorted by position)
+/// at most [`PROXIMITY_WINDOW`] words apart: the product of their weights
+/// (each at most 1) over their distance; 0 when no pair is that close.
+fn closeness(a: &[Hit], b: &[Hit]) -> f32 {
+    let mut best = 0.0f32;
+    let mut from = 0;
+    for x in a {
+        while b.get(from).is_some_and(|y| y.pos + PROXIMITY_WINDOW < x.pos) {
+            from += 1;
+        }
+        for y in b.get(from..).unwrap_or(&[]).iter().take_while(|y| y.pos <= x.pos + PROXIMITY_WINDOW) {
+            let d = x.pos.abs_diff(y.pos).max(1);
+            best = best.max(x.weight.min(1.0) * y.weight.min(1.0) / d as f32);
         }
     }
     best

@@ -26,6 +26,9 @@ const MIN_TEH_STEM_CHARS: usize = 4;
 /// A word shorter than this has no transliteration key: short words differ
 /// by too little for a looser match to mean the same word.
 const MIN_KEY_WORD_CHARS: usize = 4;
+/// Nor has a word with the article and fewer letters than this after it
+/// (`الكم` would meet `القمة`'s neighbours; `الغاز` keeps its key).
+const MIN_KEY_CORE_CHARS: usize = 3;
 
 /// The keys a word is indexed under: `(key, is_reading)`, the folded word
 /// itself first (`is_reading == false`), then its readings without proclitics
@@ -128,6 +131,9 @@ pub(crate) fn key_class(c: char) -> char {
 pub(crate) fn variant_key(word: &str) -> Option<String> {
     let n = word.chars().count();
     if n < MIN_KEY_WORD_CHARS || !word.chars().all(is_arabic_letter) {
+        return None;
+    }
+    if word.strip_prefix(ARTICLE).is_some_and(|core| core.chars().count() < MIN_KEY_CORE_CHARS) {
         return None;
     }
     let key = skeleton(word.chars(), n);
@@ -299,6 +305,8 @@ mod tests {
             assert!(variant_key(&fold(a)).is_some(), "case {name}");
         }
         assert_eq!(variant_key("كيم"), None);
+        assert_eq!(variant_key(&fold("الكم")), None);
+        assert!(variant_key(&fold("الغاز")).is_some());
         assert_eq!(name_key(&fold("بيونغ يانغ")), name_key(&fold("بيونجيانج")));
         assert_eq!(name_key(&fold("كيم جونغ أون")), name_key(&fold("كيم جونج اون")));
     }

@@ -420,3 +420,87 @@ fn a_proclitic_reading_is_no_transliteration_of_another_word() {
     let (docs, index, analysis) = super::tests::index();
     assert!(found(&index, &docs, &analysis, "وبيونج").contains(&0));
 }
+
+/// Rank of each article in the results of `query` (absent: not found).
+fn ranks(texts: &[&str], query: &str) -> Vec<Option<usize>> {
+    let docs = read_documents(texts);
+    let analysis = Analysis::default();
+    let index = SearchIndex::build(&docs, &analysis);
+    let got = found(&index, &docs, &analysis, query);
+    (0..texts.len()).map(|i| got.iter().position(|&d| d == i)).collect()
+}
+
+/// Filler articles, so the words of a test are rare enough to weigh.
+fn with_filler<'a>(mut texts: Vec<&'a str>) -> Vec<&'a str> {
+    texts.extend(["أخبار\nعقد المجلس جلسته الأسبوعية وناقش الميزانية."; 8]);
+    texts
+}
+
+#[test]
+fn the_words_as_typed_side_by_side_beat_looser_forms_side_by_side() {
+    // 0: the two words, adjacent; 1: a stem and a completion of the last word,
+    // adjacent and twice. The closeness bonus weighs the matches it joins.
+    let texts = with_filler(vec![
+        "فيزياء\nيدرس الطلاب ميكانيكا الكم في السنة الثالثة من دراستهم الجامعية الطويلة.",
+        "فيزياء\nالميكانيكا الكمومية صعبة. وقد درس الميكانيكا الكمومية كثيرون.",
+    ]);
+    let r = ranks(&texts, "ميكانيكا الكم");
+    assert!(r[0].is_some() && r[0] < r[1], "{r:?}");
+}
+
+#[test]
+fn a_two_letter_reading_of_the_query_is_not_looked_up() {
+    // `الكم` without its article is `كم`, the reading of `لكم`: no match.
+    // (`الكم` is common here, so it is not looked at as a typo of `لكم` either.)
+    let mut texts = vec!["رسالة\nنقول لكم إن الاجتماع تأجل."];
+    texts.extend(["فيزياء\nنظرية الكم في الفيزياء الحديثة."; 5]);
+    let r = ranks(&with_filler(texts), "الكم ");
+    assert_eq!((r[0], r[1]), (None, Some(0)), "{r:?}");
+}
+
+#[test]
+fn a_misspelt_word_is_a_typo_before_a_proclitic_and_a_suffix() {
+    // `بوتبن` (rare as typed): one edit from `بوتين`, or `ب` + `وتبن`, the stem of
+    // `وتبنى` written twice. The typo wins.
+    let texts = with_filler(vec!["قمة\nالتقى بوتين نظيره في العاصمة.", "قرار\nوتبنى المجلس القرار وتبنى الخطة."]);
+    let r = ranks(&texts, "بوتبن ");
+    assert!(r[0] == Some(0), "{r:?}");
+}
+
+#[test]
+fn a_common_word_being_typed_is_itself_before_its_completions() {
+    // `الكم` typed last (a prefix) is common here: articles with `الكم` come
+    // before those with only `الكمومية`, even when that is written more often.
+    let mut texts = vec!["فيزياء\nالكمومية والكمومية والكمومية."];
+    texts.extend(["فيزياء\nتحدث الأستاذ في محاضرته الطويلة أمس عن تاريخ العلوم في القرن الماضي وعن نظرية الكم التي غيرت الفيزياء الحديثة كلها ثم أجاب عن أسئلة الطلاب."; 5]);
+    let texts = with_filler(texts);
+    let r = ranks(&texts, "الكم");
+    assert!(r[1..=5].iter().all(|x| x.is_some() && *x < r[0].or(Some(usize::MAX))), "{r:?}");
+}
+
+/// The search-only index (texts tokenized as read, results tokenized again)
+/// answers exactly as the index of the tokenized documents: same articles,
+/// scores, passages and offsets.
+#[test]
+fn untokenized_index_answers_as_the_tokenized_one() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir).expect("seeds").filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    let mut texts: Vec<String> = paths.iter().map(|p| std::fs::read_to_string(p).expect("seed text")).collect();
+    texts.extend(TEXTS.iter().map(|t| t.to_string()));
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let analysis = Analysis::default();
+    let docs = read_documents(&refs);
+    let index = SearchIndex::build(&docs, &analysis);
+    let shells = crate::text::read_untokenized_documents(texts.clone());
+    assert!(shells.iter().all(|d| d.tokens.is_empty()));
+    let lean = SearchIndex::build_untokenized(&shells, &analysis);
+    let show = |hits: Vec<SearchHit>| hits.into_iter().map(|h| (h.article, h.score.to_bits(), h.snippet, h.start, h.end)).collect::<Vec<_>>();
+    let mut answered = 0;
+    for (_, q, _, _) in CASES {
+        let want = show(index.search(&docs, &analysis, q, 10));
+        answered += usize::from(!want.is_empty());
+        assert_eq!(show(lean.search_untokenized(&shells, &analysis, q, &Filters::default(), 10)), want, "{q}");
+    }
+    assert!(answered >= CASES.len() / 2, "{answered}");
+}

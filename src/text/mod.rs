@@ -57,6 +57,15 @@ impl Document {
         })
     }
 
+    /// A copy with its tokens and sentences, as [`read_owned_documents`] gives
+    /// it, of a document [`read_untokenized_documents`] gave.
+    pub fn tokenized(&self) -> Document {
+        let mut doc = self.clone();
+        doc.tokens = tokenize::tokenize(&doc.text);
+        doc.sentences = structure::sentences(&doc.text, &doc.lines);
+        doc
+    }
+
     /// Index of the sentence containing byte offset `at`.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.end <= at);
@@ -72,13 +81,24 @@ pub fn read_documents(texts: &[&str]) -> Vec<Document> {
 
 /// [`read_documents`] of texts the caller gives away (no copy of each).
 pub fn read_owned_documents(texts: Vec<String>) -> Vec<Document> {
+    let mut docs = read_untokenized_documents(texts);
+    for doc in &mut docs {
+        doc.tokens = tokenize::tokenize(&doc.text);
+        doc.sentences = structure::sentences(&doc.text, &doc.lines);
+    }
+    docs
+}
+
+/// [`read_owned_documents`] without tokens and sentences: lines, boilerplate,
+/// title and outlet only. For the search-only index, which reads each text's
+/// tokens as it goes ([`tokenize::for_each_token`]) and tokenizes again the
+/// few articles a query shows ([`Document::tokenized`]).
+pub fn read_untokenized_documents(texts: Vec<String>) -> Vec<Document> {
     let mut docs: Vec<Document> = texts
         .into_iter()
         .map(|text| {
-            let tokens = tokenize::tokenize(&text);
             let lines = structure::lines(&text);
-            let sentences = structure::sentences(&text, &lines);
-            Document { text, tokens, lines, sentences, boilerplate: Vec::new(), title: None, outlet: None }
+            Document { text, tokens: Vec::new(), lines, sentences: Vec::new(), boilerplate: Vec::new(), title: None, outlet: None }
         })
         .collect();
     structure::detect_boilerplate(&mut docs);
