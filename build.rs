@@ -6,6 +6,11 @@
 //!
 //! Every other data file the library includes goes in without its `#` comment
 //! lines (sources, licences, format notes: for people, not for the wasm).
+//!
+//! The compatibility decompositions of the Arabic presentation forms (U+FB50–FDFF,
+//! U+FE70–FEFE; Unicode's data, through the unicode-normalization crate) are written
+//! as one line per code point: the library needs no other decomposition, and the
+//! crate's whole table in the wasm cost 20 KB gzip.
 
 use std::fs;
 use std::path::Path;
@@ -48,8 +53,33 @@ const STRIPPED: &[&str] = &[
     "time/words.tsv",
 ];
 
+/// The presentation-form ranges, in the order of the lines written (keep in step
+/// with `src/text/normalize.rs`).
+const PRESENTATION_FORMS: [(u32, u32); 2] = [(0xFB50, 0xFDFF), (0xFE70, 0xFEFE)];
+
+fn presentation_forms() -> String {
+    let mut out = String::new();
+    for (from, to) in PRESENTATION_FORMS {
+        for cp in from..=to {
+            if let Some(c) = char::from_u32(cp) {
+                let mut d = String::new();
+                unicode_normalization::char::decompose_compatible(c, |x| d.push(x));
+                // A form with no decomposition comes back as itself: an empty line.
+                if d.chars().eq(std::iter::once(c)) {
+                    d.clear();
+                }
+                assert!(!d.contains('\n'));
+                out.push_str(&d);
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("presentation_forms.txt"), presentation_forms()).expect("write to OUT_DIR");
     for name in ["common_words", "common_definite"] {
         let path = format!("data/lexicon/{name}.txt");
         println!("cargo:rerun-if-changed={path}");

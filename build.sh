@@ -126,7 +126,7 @@ size_line() {
 wasm_opt() {
     # The features rustc enables by default for wasm32: binaryen must accept what is
     # already in the module, and -Oz must not add anything newer.
-    node_modules/.bin/wasm-opt -Oz \
+    node_modules/.bin/wasm-opt -Oz --converge \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
         "$1" -o "$1.opt"

@@ -141,11 +141,21 @@ pub fn analyze(inputs: &[ArticleInput]) -> Result<Analysis, Error> {
     Ok(Corpus::new(inputs)?.analysis)
 }
 
+/// The pipeline's stages in order, as [`Corpus::with_progress`] reports them.
+pub const STAGES: [&str; 5] = ["text", "entities", "time", "timeline", "index"];
+
 impl Corpus {
     /// Run the whole pipeline. Fails only on input the limits refuse
     /// (see [`error`]); any text within them gives an analysis.
     pub fn new(inputs: &[ArticleInput]) -> Result<Corpus, Error> {
+        Corpus::with_progress(inputs, &mut |_| {})
+    }
+
+    /// [`Corpus::new`], calling `progress(stage)` as each of [`STAGES`] begins
+    /// (a page shows it for large inputs: the stages are whole-set passes).
+    pub fn with_progress(inputs: &[ArticleInput], progress: &mut dyn FnMut(&'static str)) -> Result<Corpus, Error> {
         let given = checked_inputs(inputs)?;
+        progress(STAGES[0]);
         let texts: Vec<&str> = inputs.iter().map(|a| a.text.as_str()).collect();
         let docs = text::read_documents(&texts);
         let offsets: Vec<OffsetIndex> = docs.iter().map(|d| OffsetIndex::new(&d.text)).collect();
@@ -166,12 +176,14 @@ impl Corpus {
             })
             .collect();
 
+        progress(STAGES[1]);
         let mut mentions = entities::recognize(&docs);
         let ids: Vec<String> = inputs.iter().map(|a| a.id.clone()).collect();
         let records = entities::link(&docs, &mut mentions, &ids);
 
         // An article with no publication date of its own may be dated by the events
         // the others date; then its relative expressions are resolved.
+        progress(STAGES[2]);
         let recognized: Vec<time::Recognized> = docs.iter().map(time::recognize_timexes).collect();
         let mut dcts = dcts;
         let own: Vec<Option<Date>> = dcts.iter().map(|(d, _)| *d).collect();
@@ -237,9 +249,11 @@ impl Corpus {
                 quotes: Vec::new(),
             });
         }
+        progress(STAGES[3]);
         let final_dcts: Vec<Option<Date>> = dcts.iter().map(|(d, _)| *d).collect();
         let timeline = timeline::build(&docs, &offsets, inputs, &mentions, &records, &timexes, &recognized, &final_dcts);
         let analysis = Analysis { articles, entities: records, timeline };
+        progress(STAGES[4]);
         let index = search::SearchIndex::build(&docs, &analysis);
         Ok(Corpus { docs, offsets, mentions, timexes, analysis, index })
     }
@@ -334,5 +348,22 @@ impl Corpus {
     /// Position of the article with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.analysis.articles.iter().position(|a| a.id == id)
+    }
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_is_reported_once_in_order_and_not_for_refused_input() {
+        let article = ArticleInput { id: "a".into(), text: "زار بوتين بيونغ يانغ يوم الأربعاء.".into(), dct: Some("2024-06-19".into()), page: None };
+        let mut seen = Vec::new();
+        Corpus::with_progress(&[article], &mut |s| seen.push(s)).expect("accepted");
+        assert_eq!(seen, STAGES);
+        let junk = ArticleInput { id: "b".into(), text: "\0".into(), dct: None, page: None };
+        seen.clear();
+        assert!(Corpus::with_progress(&[junk], &mut |s| seen.push(s)).is_err());
+        assert!(seen.is_empty(), "{seen:?}");
     }
 }

@@ -7,7 +7,8 @@
 //! JS API (see README.md):
 //! - `analyze(articles)` → the analysis object of INTERFACE.md;
 //! - `articleFromPage(id, events)` → an article from a parsed news page;
-//! - `new Corpus(articles)` then `.analysis()`, `.analysisJson()`, `.search(q, limit)`,
+//! - `decodeArticle(id, bytes)` → a file's text, or an error saying why it is not an article's;
+//! - `new Corpus(articles, progress?)` then `.analysis()`, `.analysisJson()`, `.search(q, limit)`,
 //!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr)`, `.export(format)`,
 //!   `.articlesMentioning(entityId)`;
 //! `articles` is an array of `{id, text, dct?}`.
@@ -20,6 +21,18 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 type JsResult<T> = Result<T, JsError>;
+
+/// The analysis as a JS object, through its JSON text: one serializer for the
+/// analysis in the wasm (serde_json's, which `analysisJson` needs anyway) instead
+/// of two (serde-wasm-bindgen's for the analysis cost 1.5 KB gzip).
+fn analysis_to_js(analysis: &crate::Analysis) -> JsResult<JsValue> {
+    let json = analysis_json(analysis)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the analysis"))
+}
+
+fn analysis_json(analysis: &crate::Analysis) -> JsResult<String> {
+    serde_json::to_string_pretty(analysis).map_err(|e| JsError::new(&e.to_string()))
+}
 
 fn to_js<T: Serialize>(value: &T) -> JsResult<JsValue> {
     value
@@ -127,7 +140,14 @@ pub fn version() -> String {
 pub fn analyze(articles: JsValue) -> JsResult<JsValue> {
     let inputs = articles_from_js(articles)?;
     let analysis = crate::analyze(&inputs).map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&analysis)
+    analysis_to_js(&analysis)
+}
+
+/// The text of a file's bytes, checked as an article is (valid UTF-8, not
+/// binary, within the size limit); throws a message naming `id` otherwise.
+#[wasm_bindgen(js_name = decodeArticle)]
+pub fn decode_article(id: &str, bytes: &[u8]) -> JsResult<String> {
+    crate::error::decode_article(id, bytes).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Read `text::html` events from the JS arrays of `pageEvents`, by hand: an
@@ -258,22 +278,31 @@ pub struct JsCorpus {
 #[wasm_bindgen(js_class = Corpus)]
 impl JsCorpus {
     /// Analyse `[{id, text, dct?}]`; throws with a specific message on refused input.
+    /// `progress` (optional) is called with each stage's name as it begins
+    /// (`text`, `entities`, `time`, `timeline`, `index`) and its number from 0.
     #[wasm_bindgen(constructor)]
-    pub fn new(articles: JsValue) -> JsResult<JsCorpus> {
+    pub fn new(articles: JsValue, progress: Option<js_sys::Function>) -> JsResult<JsCorpus> {
         let inputs = articles_from_js(articles)?;
-        let inner = Corpus::new(&inputs).map_err(|e| JsError::new(&e.to_string()))?;
+        let mut report = |stage: &'static str| {
+            if let Some(f) = &progress {
+                let n = crate::STAGES.iter().position(|s| *s == stage).unwrap_or(0);
+                // A throwing callback must not stop the analysis.
+                let _ = f.call2(&JsValue::NULL, &JsValue::from_str(stage), &JsValue::from(n as u32));
+            }
+        };
+        let inner = Corpus::with_progress(&inputs, &mut report).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(JsCorpus { inner })
     }
 
     /// The analysis object (INTERFACE.md).
     pub fn analysis(&self) -> JsResult<JsValue> {
-        to_js(&self.inner.analysis)
+        analysis_to_js(&self.inner.analysis)
     }
 
     /// The analysis as a JSON string, byte for byte what `mirsad analyze --json` prints.
     #[wasm_bindgen(js_name = analysisJson)]
     pub fn analysis_json(&self) -> JsResult<String> {
-        serde_json::to_string_pretty(&self.inner.analysis).map_err(|e| JsError::new(&e.to_string()))
+        analysis_json(&self.inner.analysis)
     }
 
     /// `{query, took_us, results: [{article, score, snippet, start, end}]}`.

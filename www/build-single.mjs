@@ -39,7 +39,7 @@ function args() {
 /** esbuild's minification of a script (`format`: 'esm' or 'iife'), under `banner`. */
 function minify(code, format, banner) {
   try {
-    const out = transformSync(code, { minify: true, format, target: 'es2020', legalComments: 'none', charset: 'utf8' });
+    const out = transformSync(code, { minify: true, format, target: 'es2022', legalComments: 'none', charset: 'utf8' });
     return `${banner}\n${out.code}`;
   } catch (e) {
     fail(`esbuild could not minify: ${e.message}`);
@@ -90,7 +90,11 @@ for (const f of readdirSync(join(WWW, 'i18n')).filter((f) => f.endsWith('.json')
   i18n[f.replace(/\.json$/, '')] = table;
 }
 const css = transformSync(read(join(WWW, 'mirsad.css')), { loader: 'css', minify: true, charset: 'utf8' }).code;
-const explorer = stripExports(read(join(WWW, 'mirsad-explorer.js')), 'mirsad-explorer.js');
+// The element and the modules it uses, joined as one script (no imports between them);
+// the engine apart, as the embed's worker runs it without the element.
+const engine = stripExports(read(join(WWW, 'mirsad-engine.js')), 'mirsad-engine.js');
+const WIDGET_FILES = ['mirsad-store.js', 'mirsad-share.js', 'mirsad-explorer.js'];
+const explorer = WIDGET_FILES.map((f) => stripExports(read(join(WWW, f)), f)).join('\n');
 const version = JSON.parse(read(join(WWW, '..', 'package.json'))).version;
 
 // ------------------------------------------------------------------ dist/mirsad.html
@@ -99,15 +103,22 @@ const nmGlue = read(join(opt['no-modules'], 'mirsad.js'));
 if (!/^let wasm_bindgen = /m.test(nmGlue)) fail('unexpected no-modules glue (no `let wasm_bindgen =`)');
 const wasmBytes = readFileSync(join(opt['no-modules'], 'mirsad_bg.wasm'));
 
+// The worker's source from two functions' own text (so the glue is in the file once):
+// a blob: worker, which file:// allows, where a worker file would be refused.
 const singleScript = `
 // Mirsad ${version}: wasm-bindgen's no-modules glue, the <mirsad-explorer> element and
 // the wasm module (base64), in one classic script so the page works from file://.
 (function () {
 'use strict';
+function mirsadGlue() {
 ${nmGlue}
+return wasm_bindgen;
+}
+const wasm_bindgen = mirsadGlue();
 const MIRSAD_I18N = ${safeJson(i18n)};
 const MIRSAD_CSS = ${safeJson(css)};
 const MIRSAD_WASM_BASE64 = "${wasmBytes.toString('base64')}";
+${engine}
 ${explorer}
 function mirsadWasmBytes() {
   const bin = atob(MIRSAD_WASM_BASE64);
@@ -121,8 +132,14 @@ const data = document.getElementById('mirsad-articles');
 if (el && data) el.articles = JSON.parse(data.textContent);
 MirsadExplorer.define({
   load() {
-    wasm_bindgen.initSync({ module: mirsadWasmBytes() });
-    return wasm_bindgen;
+    const module = new WebAssembly.Module(mirsadWasmBytes());
+    wasm_bindgen.initSync({ module });
+    const workerSource = '"use strict";(' + mirsadWorkerMain + ')(self, (' + mirsadGlue + ')());';
+    return {
+      wasm: wasm_bindgen,
+      module,
+      makeWorker: () => new Worker(URL.createObjectURL(new Blob([workerSource], { type: 'text/javascript' }))),
+    };
   },
   style: { text: MIRSAD_CSS },
   i18n: MIRSAD_I18N,
@@ -168,21 +185,41 @@ const embedScript = `// Mirsad ${version} embed: defines <mirsad-explorer> (Shad
 // wasm-bindgen's --target web glue, kept private to this module.
 const mirsadWasm = (() => {
 ${webGlue}
-return { init: __wbg_init, Corpus, SearchIndex, Archive, analyze, articleFromPage, version };
+return { init: __wbg_init, initSync, Corpus, SearchIndex, Archive, analyze, articleFromPage, decodeArticle, version };
 })();
 
+${engine}
+
+// The same module is the analysis worker (a module worker: the glue is loaded once,
+// and a CSP of script-src 'self' allows it); there it defines no element.
+if (typeof document === 'undefined') {
+  mirsadWorkerMain(self, mirsadWasm);
+} else {
 const MIRSAD_I18N = ${safeJson(i18n)};
 ${explorer}
 MirsadExplorer.define({
-  load: () => mirsadWasm.init({ module_or_path: new URL('mirsad_bg.wasm', import.meta.url) }).then(() => mirsadWasm),
+  // Compiled here once: this thread's instance and the worker's share the module.
+  async load() {
+    const res = await fetch(new URL('mirsad_bg.wasm', import.meta.url));
+    if (!res.ok) throw new Error(\`mirsad_bg.wasm: HTTP \${res.status}\`);
+    const module = await WebAssembly.compile(await res.arrayBuffer());
+    await mirsadWasm.init({ module_or_path: module });
+    // A worker script must be same-origin: from a CDN this throws, and the
+    // analysis runs in this thread instead.
+    return { wasm: mirsadWasm, module, makeWorker: () => new Worker(import.meta.url, { type: 'module' }) };
+  },
   style: { href: new URL('mirsad.css', import.meta.url).href },
   i18n: MIRSAD_I18N,
 });
+}
 `;
 const embed = join(opt.out, 'embed');
 mkdirSync(embed, { recursive: true });
 writeFileSync(join(embed, 'mirsad.js'), minify(embedScript, 'esm', `/* Mirsad ${version} <mirsad-explorer> (MIT OR Apache-2.0); loads mirsad_bg.wasm and mirsad.css from beside it */`));
 copyFileSync(join(opt.web, 'mirsad_bg.wasm'), join(embed, 'mirsad_bg.wasm'));
+
 writeFileSync(join(embed, 'mirsad.css'), css);
 writeFileSync(join(embed, 'articles.json'), JSON.stringify(seeds, null, 1) + '\n');
 copyFileSync(join(WWW, 'embed', 'demo.html'), join(embed, 'demo.html'));
+// A realistic news page under a strict CSP (no inline script): the CSP test page.
+for (const f of ['news.html', 'news.css']) copyFileSync(join(WWW, 'embed', f), join(embed, f));

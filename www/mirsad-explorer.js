@@ -20,9 +20,16 @@
 // each search fetches only the index pieces it needs, an opened article is analysed
 // on its own.
 // Attributes: `src`, `index`, `lang` (ar|en), `hash` (mirror the view in the URL fragment:
-// `#q=…&a=…&e=…&ev=…&lang=…`; the full page sets it, an embed usually does not).
+// `#q=…&a=…&e=…&ev=…&lang=…`; the full page sets it, an embed usually does not),
+// `theme` (light|dark|auto: auto follows the system; a toggle lets the reader choose),
+// `height` (a CSS length, or pixels; or set --mirsad-height),
+// `own-articles` (a reader may add articles: pasted, dropped or opened files, kept in
+// IndexedDB, and share them in a link's fragment `#d=…`; the full page sets it).
+// Analysis runs in a Web Worker when one starts (mirsad-engine.js), so every call to
+// the corpus is asynchronous and each render drops an answer a newer one overtook.
 // Events (bubbling, composed): `mirsad:ready` (detail: {analysis}), `mirsad:change`
-// (detail: the view state), `mirsad:error` (detail: {message}).
+// (detail: the view state, once the view shows it), `mirsad:select` (the reader chose an
+// article, entity or event: detail {kind, id, name}), `mirsad:error` (detail: {message}).
 
 const TYPES = ['PER', 'LOC', 'ORG'];
 const SEARCH_DEBOUNCE_MS = 80;
@@ -32,9 +39,19 @@ const ENTITIES_SHOWN = 8; // per type, until "show more"; keeps the timeline wit
 const NARROW_PX = 760; // keep in step with the @container query in mirsad.css
 const STATE_KEYS = ['q', 'a', 'e', 'ev', 'off', 'lang'];
 const HIGHLIGHT_KINDS = ['per', 'loc', 'org', 'date']; // legend toggles; `off` lists the hidden ones
+const SHARE_KEY = 'd'; // the fragment key of shared articles (mirsad-share.js)
+// As src/error.rs: the largest article and set the analysis accepts.
+const ARTICLE_MAX_BYTES = 5 * 1024 * 1024;
+const TOTAL_MAX_BYTES = 50 * 1024 * 1024;
+const STORE_NAME = 'mirsad-articles';
 
-// Internal: the wasm side, loaded once per page whatever the number of widgets.
-let wasmPromise = null;
+// Internal: the wasm side and the analysis engine, started once per page whatever
+// the number of widgets.
+let backendPromise = null;
+let enginePromise = null;
+
+const utf8Length = (text) => new TextEncoder().encode(text).length;
+const isHtmlName = (name) => /\.x?html?$/i.test(name);
 
 // Internal: Intl objects are costly to build; cache them per locale and options.
 const intlCache = new Map();
@@ -63,6 +80,14 @@ function parseFragment(hash) {
     }
   }
   return state;
+}
+
+// Internal: one raw value of the fragment (the shared articles' base64url), or ''.
+function fragmentValue(hash, key) {
+  for (const part of String(hash).replace(/^#/, '').split('&')) {
+    if (part.startsWith(`${key}=`)) return part.slice(key.length + 1);
+  }
+  return '';
 }
 
 function formatFragment(state) {
@@ -138,7 +163,7 @@ export class MirsadExplorer extends HTMLElement {
   static backend = null;
 
   static get observedAttributes() {
-    return ['lang', 'src', 'index'];
+    return ['lang', 'src', 'index', 'own-articles', 'theme', 'height'];
   }
 
   // Register the element (once) with the backend that provides wasm, CSS and strings.
@@ -149,7 +174,18 @@ export class MirsadExplorer extends HTMLElement {
   }
 
   #articles = null; // the inputs [{id, text, dct?}]
-  #corpus = null;
+  #bundled = []; // the given articles, as analysed (after HTML extraction)
+  #own = []; // the reader's own: [{id, text, dct?, page?, name, added, bytes, unsaved?}]
+  #shared = []; // the articles of a shared link (#d=…), until kept
+  #sharedParam = ''; // that link's value, kept in the fragment while they are shown
+  #store = null; // Promise of the IndexedDB store of own articles
+  #engine = null;
+  #corpus = null; // the engine's corpus: {analysis, call(op, ...args), free()}
+  #readerToken = 0;
+  #timelineToken = 0;
+  #analysisToken = 0;
+  #mentionTarget = null; // the mention whose card is shown
+  #rendered = Promise.resolve();
   #archive = null; // an index folder's Archive (the `index` attribute)
   #archiveBase = null; // its URL
   #archiveFiles = new Map(); // path → Promise of the file's bytes, fetched once
@@ -169,6 +205,9 @@ export class MirsadExplorer extends HTMLElement {
   #started = false;
   #generation = 0; // bumps on every (re)start; a slower earlier start then gives up
   #onHashChange = () => this.#readFragment();
+  #themeChoice = null; // the reader's toggle: 'light', 'dark' or null (the attribute decides)
+  #darkQuery = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+  #onSystemTheme = () => this.#applyTheme();
 
   constructor() {
     super();
@@ -201,7 +240,16 @@ export class MirsadExplorer extends HTMLElement {
       delete this.articles;
       this.#articles = Array.isArray(list) ? list : [];
     }
-    if (this.hasAttribute('hash')) window.addEventListener('hashchange', this.#onHashChange);
+    if (this.hasAttribute('hash')) {
+      window.addEventListener('hashchange', this.#onHashChange);
+      // The full page remembers the reader's theme (an embed leaves the host's storage alone).
+      try {
+        this.#themeChoice = ['light', 'dark'].includes(localStorage.getItem('mirsad-theme')) ? localStorage.getItem('mirsad-theme') : null;
+      } catch {
+        // Storage refused: the choice lasts for this page only.
+      }
+    }
+    this.#darkQuery?.addEventListener('change', this.#onSystemTheme);
     if (!this.#started) {
       this.#started = true;
       this.#start();
@@ -210,13 +258,26 @@ export class MirsadExplorer extends HTMLElement {
 
   disconnectedCallback() {
     window.removeEventListener('hashchange', this.#onHashChange);
+    this.#darkQuery?.removeEventListener('change', this.#onSystemTheme);
     this.#resizeObserver?.disconnect();
   }
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#started || oldValue === value) return;
     if (name === 'lang' && value) this.#setState({ lang: value === 'en' ? 'en' : 'ar' });
-    if (name === 'src' || name === 'index') this.#start();
+    if (name === 'theme') this.#applyTheme();
+    if (name === 'height') this.#applyHeight();
+    if (name === 'src' || name === 'index' || name === 'own-articles') this.#start();
+  }
+
+  // Resolves when the view shows the current state (renders are asynchronous).
+  get updated() {
+    return this.#rendered;
+  }
+
+  // Which engine analyses: 'worker' or 'thread' (null until ready).
+  get engine() {
+    return this.#engine?.kind ?? null;
   }
 
   // ---------------------------------------------------------------- start-up
@@ -228,20 +289,41 @@ export class MirsadExplorer extends HTMLElement {
     this.setAttribute('aria-busy', 'true');
     try {
       const index = this.getAttribute('index');
-      const [collected, wasm] = await Promise.all([index ? [] : this.#collectArticles(), this.#loadWasm()]);
-      const archive = index ? await this.#openArchive(wasm, index) : null;
+      const [collected, backend] = await Promise.all([index ? [] : this.#collectArticles(), this.#loadBackend()]);
+      const { wasm } = backend;
+      const [archive, engine] = await Promise.all([index ? this.#openArchive(wasm, index) : null, this.#loadEngine(backend)]);
+      if (generation !== this.#generation) {
+        archive?.free();
+        return;
+      }
+      this.#wasm = wasm;
+      this.#engine = engine;
+      this.#bundled = collected.map((a) => articleFromInput(a, wasm));
+      await this.#loadExtraArticles();
       if (generation !== this.#generation) return;
-      const articles = collected.map((a) => articleFromInput(a, wasm));
-      this.#corpus?.free();
+      let corpus;
+      const extra = [...this.#own, ...this.#shared];
+      try {
+        corpus = await engine.open(this.#inputs(), (stage, n) => this.#progress(stage, n));
+      } catch (err) {
+        // The reader's or a link's articles must not keep the given ones from showing.
+        if (!extra.length) throw err;
+        this.#notice(this.#t('extra_failed', { message: err.message || String(err) }), true);
+        this.#own = [];
+        this.#shared = [];
+        this.#sharedParam = '';
+        corpus = await engine.open(this.#inputs());
+      } finally {
+        this.#progress(null);
+      }
+      if (generation !== this.#generation) {
+        corpus.free();
+        return;
+      }
       this.#archive?.free();
       this.#archive = archive;
-      this.#wasm = wasm;
-      this.#readers.clear();
-      this.#corpus = new wasm.Corpus(articles);
-      this.#analysis = this.#corpus.analysis();
-      this.#byId = new Map();
-      const byAnalysis = new Map(this.#analysis.articles.map((a) => [a.id, a]));
-      for (const input of articles) this.#byId.set(input.id, { input, info: byAnalysis.get(input.id) });
+      this.#freeReaders();
+      this.#useCorpus(corpus);
     } catch (err) {
       if (generation !== this.#generation) return;
       const message = err && err.message ? err.message : String(err);
@@ -256,16 +338,47 @@ export class MirsadExplorer extends HTMLElement {
     if (this.hasAttribute('hash')) Object.assign(initial, parseFragment(location.hash));
     this.#ui.search.value = initial.q || '';
     this.#setState(initial, { force: true });
+    await this.#rendered;
+    if (generation !== this.#generation) return;
     this.removeAttribute('aria-busy');
     this.setAttribute('data-state', 'ready');
+    this.setAttribute('data-engine', this.#engine.kind);
     this.#emit('mirsad:ready', { analysis: this.#analysis });
   }
 
-  #loadWasm() {
+  // What the corpus is built from: the given articles, then the reader's, then a link's.
+  #inputs() {
+    const plain = (a) => ({ id: a.id, text: a.text, ...(a.dct ? { dct: a.dct } : {}), ...(a.page ? { page: a.page } : {}) });
+    return [...this.#bundled, ...this.#own.map(plain), ...this.#shared.map(plain)];
+  }
+
+  #useCorpus(corpus) {
+    this.#corpus = corpus;
+    this.#analysis = corpus.analysis;
+    this.#byId = new Map();
+    const byAnalysis = new Map(this.#analysis.articles.map((a) => [a.id, a]));
+    const origin = [[this.#bundled, 'given'], [this.#own, 'mine'], [this.#shared, 'shared']];
+    for (const [list, kind] of origin) {
+      for (const input of list) this.#byId.set(input.id, { input, info: byAnalysis.get(input.id), origin: kind });
+    }
+  }
+
+  #freeReaders() {
+    for (const p of this.#readers.values()) p.then((c) => c.free(), () => {});
+    this.#readers.clear();
+  }
+
+  // The backend's wasm, once per page: {wasm, module?, makeWorker?}.
+  #loadBackend() {
     const backend = MirsadExplorer.backend;
     if (!backend) return Promise.reject(new Error('MirsadExplorer.define(backend) was not called'));
-    wasmPromise ??= Promise.resolve().then(() => backend.load());
-    return wasmPromise;
+    backendPromise ??= Promise.resolve().then(() => backend.load());
+    return backendPromise;
+  }
+
+  #loadEngine({ wasm, module, makeWorker }) {
+    enginePromise ??= startEngine(wasm, module, makeWorker);
+    return enginePromise;
   }
 
   async #openArchive(wasm, index) {
@@ -305,8 +418,8 @@ export class MirsadExplorer extends HTMLElement {
   // An archived article, once a search loaded it: analysed alone for the reader.
   #readerCorpus(id) {
     const entry = this.#byId.get(id);
-    if (!entry?.archived) return this.#corpus;
-    if (!this.#readers.has(id)) this.#readers.set(id, new this.#wasm.Corpus([{ id, text: entry.input.text, dct: entry.info.dct.value || undefined }]));
+    if (!entry?.archived) return Promise.resolve(this.#corpus);
+    if (!this.#readers.has(id)) this.#readers.set(id, this.#engine.open([{ id, text: entry.input.text, ...(entry.info.dct.value ? { dct: entry.info.dct.value } : {}) }]));
     return this.#readers.get(id);
   }
 
@@ -398,10 +511,20 @@ export class MirsadExplorer extends HTMLElement {
     ui.name = h('h1', { class: 'name' });
     ui.tagline = h('p', { class: 'tagline' });
     ui.langButton = h('button', { type: 'button', class: 'tool lang-toggle', onclick: () => this.#setState({ lang: this.#state.lang === 'ar' ? 'en' : 'ar' }) });
+    ui.themeButton = h('button', { type: 'button', class: 'tool theme-toggle', onclick: () => this.#toggleTheme() });
     ui.exportButton = h('button', { type: 'button', class: 'tool export', onclick: () => this.#export() });
+    // A reader's own articles and links to the view: only where the host allows them.
+    ui.mineButton = this.hasAttribute('own-articles') ? h('button', { type: 'button', class: 'tool mine', 'aria-haspopup': 'dialog', onclick: () => this.#openMine() }) : null;
+    ui.linkButton = this.hasAttribute('hash') ? h('button', { type: 'button', class: 'tool copy-link', onclick: () => this.#copyLink() }) : null;
     const header = h('header', { class: 'bar' },
       h('div', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }), h('div', {}, ui.name, ui.tagline)),
-      h('div', { class: 'tools' }, ui.exportButton, ui.langButton));
+      h('div', { class: 'tools' }, ui.mineButton, ui.linkButton, ui.exportButton, ui.themeButton, ui.langButton));
+    ui.noticeText = h('p', { class: 'notice-text' });
+    ui.noticeClose = h('button', { type: 'button', class: 'close', onclick: () => { ui.notice.hidden = true; } }, '×');
+    ui.notice = h('div', { class: 'notice', role: 'alert', hidden: true }, ui.noticeText, ui.noticeClose);
+    ui.progressLabel = h('span', { class: 'progress-label', id: 'progress-label' });
+    ui.progressBar = h('progress', { max: 5, value: 0, 'aria-labelledby': 'progress-label' });
+    ui.progress = h('div', { class: 'progress', hidden: true }, ui.progressLabel, ui.progressBar);
 
     ui.tabs = {};
     const tablist = h('div', { class: 'tabs', role: 'tablist' });
@@ -434,7 +557,7 @@ export class MirsadExplorer extends HTMLElement {
       if (item) this.#openArticle(item.dataset.article);
     });
     ui.paneList = h('section', { class: 'pane pane-list', id: 'pane-list', role: 'tabpanel', 'aria-labelledby': 'tab-list' },
-      h('div', { class: 'search-box' }, ui.searchLabel, ui.search), ui.filter, ui.status, ui.list);
+      h('div', { class: 'search-box' }, ui.searchLabel, ui.search), ui.progress, ui.filter, ui.status, ui.list);
 
     // Reader pane.
     ui.readerEmpty = h('p', { class: 'reader-empty' });
@@ -447,10 +570,20 @@ export class MirsadExplorer extends HTMLElement {
     ui.readerBody.addEventListener('click', (ev) => this.#onMentionActivate(ev));
     ui.readerBody.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' || ev.key === ' ') this.#onMentionActivate(ev);
+      if (ev.key === 'Escape') this.#showMentionCard(null);
     });
+    // Hover or focus on a name or a date: a card with what the analysis knows of it.
+    ui.mentionCard = h('div', { class: 'mention-card', id: 'mention-card', role: 'tooltip', hidden: true });
+    const mentionAt = (el) => el?.closest?.('mark.ent[data-entity], time.tx[datetime]') || null;
+    for (const type of ['mouseover', 'focusin']) ui.readerBody.addEventListener(type, (ev) => this.#showMentionCard(mentionAt(ev.target)));
+    for (const type of ['mouseout', 'focusout']) {
+      ui.readerBody.addEventListener(type, (ev) => {
+        if (mentionAt(ev.relatedTarget) !== mentionAt(ev.target)) this.#showMentionCard(mentionAt(ev.relatedTarget));
+      });
+    }
     ui.reader = h('article', { class: 'reader', hidden: true },
       h('header', { class: 'reader-head' }, ui.readerTitle, ui.readerMeta, ui.legend), ui.eventBox, ui.readerBody);
-    ui.paneReader = h('section', { class: 'pane pane-reader', id: 'pane-reader', role: 'tabpanel', 'aria-labelledby': 'tab-reader' }, ui.readerEmpty, ui.reader);
+    ui.paneReader = h('section', { class: 'pane pane-reader', id: 'pane-reader', role: 'tabpanel', 'aria-labelledby': 'tab-reader' }, ui.readerEmpty, ui.reader, ui.mentionCard);
 
     // Insights pane: entities and timeline.
     ui.entitiesHeading = h('h2', { class: 'side-heading' });
@@ -468,7 +601,7 @@ export class MirsadExplorer extends HTMLElement {
     });
     // Downloads in other tools' formats, built by Rust (src/export.rs).
     const exportButton = (format, type, file) =>
-      h('button', { type: 'button', class: 'export-link', 'data-export': format, onclick: () => this.#download(this.#corpus?.export(format), type, file) });
+      h('button', { type: 'button', class: 'export-link', 'data-export': format, onclick: () => this.#download(this.#corpus?.call('export', format), type, file) });
     ui.entitiesExports = h('div', { class: 'exports' }, exportButton('entities-csv', 'text/csv', 'mirsad-entities.csv'));
     ui.timelineExports = h('div', { class: 'exports' },
       exportButton('timelinejs', 'application/json', 'mirsad-timeline-timelinejs.json'),
@@ -476,10 +609,30 @@ export class MirsadExplorer extends HTMLElement {
     ui.paneSide = h('section', { class: 'pane pane-side', id: 'pane-side', role: 'tabpanel', 'aria-labelledby': 'tab-side' },
       ui.entitiesHeading, ui.entities, ui.entitiesExports, ui.timelineHeading, ui.timelineHint, ui.timeline, ui.timelineExports);
 
-    ui.app = h('div', { class: 'app', part: 'app' }, header, tablist,
+    ui.app = h('div', { class: 'app', part: 'app' }, header, ui.notice, tablist,
       h('div', { class: 'panes' }, ui.paneList, ui.paneReader, ui.paneSide));
+    if (ui.mineButton) {
+      // Files dropped anywhere on the widget become the reader's articles.
+      const hasFiles = (ev) => [...(ev.dataTransfer?.types || [])].includes('Files');
+      ui.app.addEventListener('dragover', (ev) => {
+        if (!hasFiles(ev)) return;
+        ev.preventDefault();
+        ui.app.classList.add('dropping');
+      });
+      ui.app.addEventListener('dragleave', (ev) => {
+        if (!ui.app.contains(ev.relatedTarget)) ui.app.classList.remove('dropping');
+      });
+      ui.app.addEventListener('drop', (ev) => {
+        ui.app.classList.remove('dropping');
+        if (!hasFiles(ev)) return;
+        ev.preventDefault();
+        this.#addFiles([...ev.dataTransfer.files]);
+      });
+    }
     root.append(ui.app);
     this.#ui = ui;
+    this.#applyTheme();
+    this.#applyHeight();
 
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = new ResizeObserver(() => {
@@ -506,32 +659,51 @@ export class MirsadExplorer extends HTMLElement {
     if (next.e && !this.#entity(next.e)) next.e = '';
     if (next.ev && !this.#analysis?.timeline.some((t) => t.id === next.ev)) next.ev = '';
     const changed = (k) => force || before[k] !== next[k];
-    if (!STATE_KEYS.some(changed)) return;
+    if (!STATE_KEYS.some(changed)) return this.#rendered;
     this.#state = next;
     if (this.#ui.search.value.trim() !== next.q && this.shadowRoot.activeElement !== this.#ui.search) this.#ui.search.value = next.q;
 
     const focus = this.#focusKey();
+    const renders = [];
     if (changed('lang')) this.#renderStrings();
-    if (changed('lang') || changed('q') || changed('e') || changed('a')) this.#renderList();
-    if (changed('lang') || changed('a') || changed('e') || changed('ev')) this.#renderReader();
+    if (changed('lang') || changed('q') || changed('e') || changed('a')) renders.push(this.#renderList());
+    if (changed('lang') || changed('a') || changed('e') || changed('ev')) renders.push(this.#renderReader());
     if (changed('lang') || changed('e')) this.#renderEntities();
     if (changed('lang') || changed('off')) this.#renderLegend();
-    if (changed('lang') || changed('e') || changed('ev')) this.#renderTimeline();
+    if (changed('lang') || changed('e') || changed('ev')) renders.push(this.#renderTimeline());
     this.#renderTabs();
     this.#restoreFocus(focus);
     this.#writeFragment();
-    this.#emit('mirsad:change', { ...next });
+    // The change is announced once the view shows it (the engine answers asynchronously).
+    const selected = force ? [] : [['a', 'article'], ['e', 'entity'], ['ev', 'event']].filter(([k]) => next[k] && changed(k));
+    const done = Promise.all(renders).then(() => {
+      if (this.#state !== next) return;
+      this.#restoreFocus(focus);
+      this.#emit('mirsad:change', { ...next });
+      for (const [k, kind] of selected) {
+        const id = next[k];
+        const name = kind === 'article' ? this.#title(id) : kind === 'entity' ? this.#entity(id)?.name : this.#analysis.timeline.find((t) => t.id === id)?.label;
+        this.#emit('mirsad:select', { kind, id, name: name || '' });
+      }
+    });
+    this.#rendered = done;
+    return done;
   }
 
   #readFragment() {
     if (!this.#analysis || location.hash === this.#lastHash) return;
+    // Another link's articles (pasted into the same tab): start again with them.
+    if (fragmentValue(location.hash, SHARE_KEY) !== this.#sharedParam) {
+      this.#start();
+      return;
+    }
     const st = parseFragment(location.hash);
     this.#setState({ q: '', a: '', e: '', ev: '', lang: 'ar', ...st });
   }
 
   #writeFragment() {
     if (!this.hasAttribute('hash')) return;
-    const frag = formatFragment(this.#state);
+    const frag = [formatFragment(this.#state), this.#sharedParam && `${SHARE_KEY}=${this.#sharedParam}`].filter(Boolean).join('&');
     const hash = frag ? `#${frag}` : '';
     if (hash === location.hash || (!hash && !location.hash)) return;
     this.#lastHash = hash;
@@ -570,9 +742,8 @@ export class MirsadExplorer extends HTMLElement {
     this.#tab = 'reader';
     // An event stays selected only if the article reports it.
     const ev = this.#state.ev && this.#eventArticles(this.#state.ev).includes(id) ? this.#state.ev : '';
-    this.#setState({ a: id, ev });
     this.#ui.paneReader.scrollTop = 0;
-    this.#scrollToHighlight();
+    this.#setState({ a: id, ev })?.then(() => this.#scrollToHighlight());
   }
 
   #toggleEntity(id) {
@@ -607,8 +778,7 @@ export class MirsadExplorer extends HTMLElement {
     const articles = this.#eventArticles(evId);
     const a = articles.includes(this.#state.a) ? this.#state.a : articles[0] || this.#state.a;
     this.#tab = 'reader';
-    this.#setState({ ev: evId, a });
-    this.#scrollToHighlight();
+    this.#setState({ ev: evId, a })?.then(() => this.#scrollToHighlight());
   }
 
   // Show the event's box (at the top) and, if it is further down, its first sentence.
@@ -627,10 +797,17 @@ export class MirsadExplorer extends HTMLElement {
 
   #export() {
     if (!this.#corpus) return;
-    this.#download(this.#corpus.analysisJson(), 'application/json', 'mirsad-analysis.json');
+    this.#download(this.#corpus.call('analysisJson'), 'application/json', 'mirsad-analysis.json');
   }
 
-  #download(text, type, file) {
+  // Save `text` (a string or a Promise of one) as a file.
+  async #download(text, type, file) {
+    try {
+      text = await text;
+    } catch (err) {
+      this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return;
+    }
     if (text == null) return;
     // A byte-order mark, so that spreadsheets read the CSV's Arabic as UTF-8.
     const parts = type === 'text/csv' ? ['\ufeff', text] : [text];
@@ -641,6 +818,412 @@ export class MirsadExplorer extends HTMLElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  // ---------------------------------------------------------------- theme, height
+
+  #theme() {
+    const choice = this.#themeChoice || this.getAttribute('theme');
+    if (choice === 'dark' || choice === 'light') return choice;
+    return this.#darkQuery?.matches ? 'dark' : 'light';
+  }
+
+  #applyTheme() {
+    const ui = this.#ui;
+    if (!ui) return;
+    const theme = this.#theme();
+    ui.app.dataset.theme = theme;
+    ui.themeButton.setAttribute('aria-pressed', String(theme === 'dark'));
+    ui.themeButton.textContent = theme === 'dark' ? '\u263C' : '\u263E'; // ☼ / ☾
+  }
+
+  #toggleTheme() {
+    this.#themeChoice = this.#theme() === 'dark' ? 'light' : 'dark';
+    if (this.hasAttribute('hash')) {
+      try {
+        localStorage.setItem('mirsad-theme', this.#themeChoice);
+      } catch {
+        // Not kept; it still applies now.
+      }
+    }
+    this.#applyTheme();
+  }
+
+  // `height="600"` (pixels) or any CSS length (`80vh`); else --mirsad-height rules.
+  #applyHeight() {
+    const ui = this.#ui;
+    if (!ui) return;
+    let height = (this.getAttribute('height') || '').trim();
+    if (/^\d+(\.\d+)?$/.test(height)) height = `${height}px`;
+    if (height && CSS.supports('height', height)) ui.app.style.setProperty('--mirsad-height', height);
+    else ui.app.style.removeProperty('--mirsad-height');
+  }
+
+  // ---------------------------------------------------------------- own articles
+
+  #storeOpen() {
+    this.#store ??= openArticleStore(STORE_NAME);
+    return this.#store;
+  }
+
+  // The reader's saved articles and a shared link's, read before the analysis.
+  async #loadExtraArticles() {
+    this.#own = [];
+    if (this.hasAttribute('own-articles')) {
+      try {
+        const saved = await (await this.#storeOpen()).all();
+        this.#own = saved.filter((a) => a && typeof a.id === 'string' && typeof a.text === 'string');
+      } catch (err) {
+        this.#notice(this.#t(err.code === 'unavailable' ? 'store_unavailable' : 'store_failed', { message: err.message }), err.code !== 'unavailable');
+      }
+    }
+    this.#shared = [];
+    this.#sharedParam = '';
+    const param = this.hasAttribute('hash') ? fragmentValue(location.hash, SHARE_KEY) : '';
+    if (!param) return;
+    try {
+      const list = await decodeShared(param);
+      // A link to articles this browser already has (its own, shared back) adds none twice.
+      const here = new Set([...this.#bundled, ...this.#own].map((a) => a.id));
+      this.#shared = list.filter((a) => !here.has(a.id)).map((a) => ({ ...a, bytes: utf8Length(a.text) }));
+      this.#sharedParam = param;
+      this.#notice(this.#t('shared_opened', { n: list.length }));
+    } catch (err) {
+      this.#notice(this.#t('shared_broken', { message: err.message || String(err) }), true);
+    }
+  }
+
+  // Dropped or chosen files: text, a news page's HTML, or a JSON export of articles.
+  async #addFiles(files) {
+    const found = [];
+    const problems = [];
+    for (const file of files) {
+      const isJson = /\.json$/i.test(file.name) || file.type === 'application/json';
+      try {
+        if (file.size > (isJson ? TOTAL_MAX_BYTES : ARTICLE_MAX_BYTES)) {
+          throw new Error(this.#t('too_large', { name: file.name, mb: this.#mb(file.size), max: this.#mb(isJson ? TOTAL_MAX_BYTES : ARTICLE_MAX_BYTES) }));
+        }
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        if (isJson) found.push(...this.#articlesFromJson(file.name, bytes));
+        else found.push(this.#articleFromFile(file.name, bytes));
+      } catch (err) {
+        problems.push(err.message || String(err));
+      }
+    }
+    return this.#addArticles(found, problems);
+  }
+
+  #articleFromFile(name, bytes) {
+    // Rust's check: valid UTF-8, not binary, within the limit (a message naming the file).
+    const text = this.#wasm.decodeArticle(name, bytes);
+    if (isHtmlName(name) || /^\s*<(!doctype\s+html|html[\s>])/i.test(text.slice(0, 512))) {
+      const article = articleFromInput({ id: name, html: text }, this.#wasm);
+      return { text: article.text, page: article.page, name };
+    }
+    return { text, name };
+  }
+
+  // `{mirsad: "articles", articles: [...]}` (what "export" writes) or `[{text, id?, dct?}]`.
+  #articlesFromJson(name, bytes) {
+    let data;
+    try {
+      data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    } catch {
+      throw new Error(this.#t('json_unreadable', { name }));
+    }
+    const list = Array.isArray(data) ? data : data && data.articles;
+    if (!Array.isArray(list)) throw new Error(this.#t('json_unreadable', { name }));
+    return list.map((a, i) => {
+      if (!a || typeof a.text !== 'string') throw new Error(this.#t('json_item_bad', { name, n: i + 1 }));
+      return { text: a.text, name: typeof a.name === 'string' ? a.name : `${name} ${i + 1}`, dct: typeof a.dct === 'string' ? a.dct : undefined, page: a.page && typeof a.page === 'object' ? a.page : undefined };
+    });
+  }
+
+  // Check, save and analyse new own articles; report what was refused and why.
+  async #addArticles(found, problems = []) {
+    const accepted = [];
+    let total = [...this.#bundled, ...this.#own, ...this.#shared].reduce((n, a) => n + (a.bytes ?? (a.bytes = utf8Length(a.text))), 0);
+    const stamp = Date.now();
+    for (const a of found) {
+      const name = a.name || this.#t('pasted');
+      const bytes = utf8Length(a.text);
+      try {
+        if (!a.text.trim()) throw new Error(this.#t('empty_article', { name }));
+        this.#wasm.decodeArticle(name, new TextEncoder().encode(a.text)); // the limits and binary check
+        if (a.dct && !/^\d{4}-\d{2}-\d{2}$/.test(a.dct)) throw new Error(this.#t('bad_date', { name, value: a.dct }));
+        if (total + bytes > TOTAL_MAX_BYTES) throw new Error(this.#t('total_too_large', { name, max: this.#mb(TOTAL_MAX_BYTES) }));
+      } catch (err) {
+        problems.push(err.message || String(err));
+        continue;
+      }
+      total += bytes;
+      const id = `mine-${stamp.toString(36)}-${accepted.length + 1}`;
+      accepted.push({ id, text: a.text, ...(a.dct ? { dct: a.dct } : {}), ...(a.page ? { page: a.page } : {}), name, added: stamp + accepted.length, bytes });
+    }
+    // Each is saved in its own transaction: a full quota refuses that one only, and
+    // it is still shown until the page closes.
+    let store = null;
+    try {
+      store = accepted.length ? await this.#storeOpen() : null;
+    } catch {
+      for (const a of accepted) a.unsaved = true;
+      if (accepted.length) problems.push(this.#t('store_unavailable'));
+    }
+    for (const a of store ? accepted : []) {
+      try {
+        await store.put(a);
+      } catch (err) {
+        a.unsaved = true;
+        problems.push(err.code === 'quota' ? this.#t('quota_full', { name: a.name }) : this.#t('save_failed', { name: a.name, message: err.message }));
+      }
+    }
+    if (accepted.length) {
+      this.#own.push(...accepted);
+      const ok = await this.#reanalyse(accepted[0].id);
+      if (!ok) {
+        // Not analysable after all: take them back out, saved copies too.
+        const ids = new Set(accepted.map((a) => a.id));
+        this.#own = this.#own.filter((a) => !ids.has(a.id));
+        for (const a of accepted) if (!a.unsaved) await store?.remove(a.id).catch(() => {});
+        accepted.length = 0;
+      }
+    }
+    const added = accepted.length ? this.#t('added', { n: accepted.length }) : '';
+    const message = [added, ...problems].filter(Boolean).join(' ');
+    if (message) this.#notice(message, problems.length > 0);
+    if (this.#ui.mine?.dialog.open) this.#renderMine();
+    return { added: accepted.map((a) => a.id), problems };
+  }
+
+  // Analyse the whole set again (entities link across all of it); the old analysis
+  // answers until the new one is ready. False when the analysis failed.
+  async #reanalyse(open) {
+    const token = ++this.#analysisToken;
+    this.setAttribute('aria-busy', 'true');
+    try {
+      const corpus = await this.#engine.open(this.#inputs(), (stage, n) => {
+        if (token === this.#analysisToken) this.#progress(stage, n);
+      });
+      if (token !== this.#analysisToken) {
+        corpus.free();
+        return true;
+      }
+      const old = this.#corpus;
+      this.#useCorpus(corpus);
+      old?.free();
+      this.#progress(null);
+      await this.#setState(open ? { a: open } : {}, { force: true });
+      return true;
+    } catch (err) {
+      if (token === this.#analysisToken) this.#progress(null);
+      this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return false;
+    } finally {
+      if (token === this.#analysisToken) this.removeAttribute('aria-busy');
+    }
+  }
+
+  async #deleteOwn(ids) {
+    const gone = new Set(ids);
+    try {
+      const store = await this.#storeOpen();
+      for (const id of gone) await store.remove(id);
+    } catch (err) {
+      if (err.code !== 'unavailable') {
+        this.#notice(this.#t('save_failed', { name: '', message: err.message }), true);
+        return;
+      }
+    }
+    this.#own = this.#own.filter((a) => !gone.has(a.id));
+    await this.#reanalyse();
+    this.#renderMine();
+  }
+
+  // A link's articles become the reader's own (saved here).
+  async #keepShared() {
+    const list = this.#shared;
+    this.#shared = [];
+    this.#sharedParam = '';
+    await this.#addArticles(list.map((a) => ({ text: a.text, dct: a.dct, name: a.name || a.id })));
+    this.#writeFragment();
+  }
+
+  #exportMine() {
+    const articles = [...this.#own, ...this.#shared].map(({ id, name, text, dct, page, added }) => ({ id, name, text, dct, page, added }));
+    this.#download(JSON.stringify({ mirsad: 'articles', version: 1, articles }, null, 1), 'application/json', 'mirsad-my-articles.json');
+  }
+
+  // "Copy link": the view in the fragment (with a shared link's articles, if shown).
+  async #copyLink() {
+    this.#writeFragment();
+    await this.#offerLink(location.href, null);
+  }
+
+  // "Share with my articles": the reader's articles, deflated, in the fragment.
+  async #shareMine() {
+    const list = [...this.#own, ...this.#shared];
+    if (!list.length) {
+      this.#notice(this.#t('share_nothing'), true);
+      return;
+    }
+    let value;
+    try {
+      value = await encodeShared(list);
+    } catch (err) {
+      this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return;
+    }
+    const view = formatFragment(this.#state);
+    const link = `${location.href.split('#')[0]}#${view ? `${view}&` : ''}${SHARE_KEY}=${value}`;
+    if (link.length > SHARE_MAX_BYTES) {
+      this.#notice(this.#t('share_too_large', { kb: this.#kb(link.length), max: this.#mb(SHARE_MAX_BYTES) }), true);
+      return;
+    }
+    await this.#offerLink(link, link.length);
+  }
+
+  // Copy `link` and show it (selectable, for when the clipboard is refused), with its size.
+  async #offerLink(link, size) {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch {
+      // Refused (no permission, an insecure context): the reader copies it from the box.
+    }
+    const ui = this.#ui;
+    const parts = [this.#t(copied ? 'link_copied' : 'link_copy_yourself')];
+    if (size !== null) parts.push(this.#t('link_size', { kb: this.#kb(size) }));
+    if (size !== null && size > SHARE_WARN_BYTES) parts.push(this.#t('link_long', { kb: this.#kb(SHARE_WARN_BYTES) }));
+    this.#notice(parts.join(' '), size !== null && size > SHARE_WARN_BYTES);
+    const box = h('input', { class: 'link-box', type: 'text', readonly: true, dir: 'ltr', 'aria-label': this.#t('link_label'), value: link });
+    ui.noticeText.append(' ', box);
+    box.focus();
+    box.select();
+  }
+
+  #openMine() {
+    const ui = this.#ui;
+    if (!ui.mine) {
+      const mine = {};
+      mine.title = h('h2', { id: 'mine-title' });
+      mine.close = h('button', { type: 'button', class: 'close', onclick: () => mine.dialog.close() }, '×');
+      mine.intro = h('p', { class: 'hint' });
+      mine.pasteLabel = h('label', { for: 'mine-paste' });
+      mine.paste = h('textarea', { id: 'mine-paste', rows: 6, dir: 'auto', spellcheck: 'false' });
+      mine.dateLabel = h('label', { for: 'mine-date' });
+      mine.date = h('input', { id: 'mine-date', type: 'date' });
+      mine.add = h('button', { type: 'submit', class: 'primary' });
+      mine.form = h('form', { class: 'mine-paste', onsubmit: (ev) => {
+        ev.preventDefault();
+        const text = mine.paste.value;
+        this.#addArticles([{ text, dct: mine.date.value || undefined }]).then(({ added }) => {
+          if (added.length) {
+            mine.paste.value = '';
+            mine.date.value = '';
+          }
+        });
+      } }, mine.pasteLabel, mine.paste, h('div', { class: 'row' }, mine.dateLabel, mine.date, mine.add));
+      mine.file = h('input', { type: 'file', multiple: true, hidden: true, accept: '.txt,.text,.html,.htm,.xhtml,.json,text/plain,text/html,application/json', onchange: () => {
+        const files = [...mine.file.files];
+        mine.file.value = '';
+        this.#addFiles(files);
+      } });
+      mine.choose = h('button', { type: 'button', onclick: () => mine.file.click() });
+      mine.dropHint = h('span', { class: 'hint' });
+      mine.listTitle = h('h3', {});
+      mine.list = h('ul', { class: 'mine-list' });
+      mine.keep = h('button', { type: 'button', hidden: true, onclick: () => this.#keepShared() });
+      mine.exportAll = h('button', { type: 'button', onclick: () => this.#exportMine() });
+      mine.share = this.hasAttribute('hash') ? h('button', { type: 'button', onclick: () => this.#shareMine() }) : null;
+      mine.clear = h('button', { type: 'button', class: 'danger', onclick: () => {
+        if (confirm(this.#t('delete_all_confirm'))) this.#deleteOwn(this.#own.map((a) => a.id));
+      } });
+      mine.limits = h('p', { class: 'hint' });
+      mine.dialog = h('dialog', { class: 'mine-dialog', 'aria-labelledby': 'mine-title' },
+        h('header', {}, mine.title, mine.close), mine.intro, mine.form,
+        h('div', { class: 'row files' }, mine.choose, mine.file, mine.dropHint),
+        mine.limits, mine.listTitle, mine.list,
+        h('div', { class: 'row tools' }, mine.keep, mine.share, mine.exportAll, mine.clear));
+      ui.app.append(mine.dialog);
+      ui.mine = mine;
+    }
+    this.#renderMine();
+    ui.mine.dialog.showModal();
+  }
+
+  #renderMine() {
+    const mine = this.#ui.mine;
+    if (!mine) return;
+    const { dir, lang } = { dir: this.#ui.app.getAttribute('dir'), lang: this.#state.lang };
+    mine.dialog.setAttribute('dir', dir);
+    mine.dialog.setAttribute('lang', lang);
+    mine.title.textContent = this.#t('mine_heading');
+    mine.close.setAttribute('aria-label', this.#t('close'));
+    mine.intro.textContent = this.#t('mine_intro');
+    mine.pasteLabel.textContent = this.#t('paste_label');
+    mine.paste.placeholder = this.#t('paste_placeholder');
+    mine.dateLabel.textContent = this.#t('date_label');
+    mine.add.textContent = this.#t('add');
+    mine.choose.textContent = this.#t('choose_files');
+    mine.dropHint.textContent = this.#t('drop_hint');
+    mine.limits.textContent = this.#t('limits', { article: this.#mb(ARTICLE_MAX_BYTES), total: this.#mb(TOTAL_MAX_BYTES) });
+    const list = [...this.#own, ...this.#shared];
+    mine.listTitle.textContent = this.#t('mine_count', { n: list.length });
+    mine.list.replaceChildren();
+    for (const a of list) {
+      const title = this.#byId.get(a.id)?.info?.title || a.name || a.id;
+      const facts = [this.#kbText(a.bytes ?? utf8Length(a.text))];
+      if (a.unsaved) facts.push(this.#t('unsaved'));
+      if (this.#shared.includes(a)) facts.push(this.#t('origin_shared'));
+      mine.list.append(h('li', {},
+        h('button', { type: 'button', class: 'mine-open', onclick: () => {
+          mine.dialog.close();
+          this.#openArticle(a.id);
+        } }, h('bdi', { class: 'mine-title', text: title })),
+        h('span', { class: 'mine-facts', text: facts.join(' · ') }),
+        this.#own.includes(a) ? h('button', { type: 'button', class: 'mine-delete danger', 'aria-label': this.#t('delete_named', { name: title }), text: this.#t('delete'), onclick: () => this.#deleteOwn([a.id]) }) : null));
+    }
+    if (!list.length) mine.list.append(h('li', { class: 'empty', text: this.#t('mine_empty') }));
+    mine.keep.hidden = !this.#shared.length;
+    mine.keep.textContent = this.#t('keep_shared');
+    mine.exportAll.textContent = this.#t('export_mine');
+    mine.exportAll.disabled = !list.length;
+    if (mine.share) {
+      mine.share.textContent = this.#t('share_mine');
+      mine.share.disabled = !list.length;
+    }
+    mine.clear.textContent = this.#t('delete_all');
+    mine.clear.disabled = !this.#own.length;
+  }
+
+  #mb(bytes) {
+    return `${this.#number(Math.round((bytes / 1048576) * 10) / 10)} MB`;
+  }
+
+  #kb(bytes) {
+    return this.#number(Math.round((bytes / 1024) * 10) / 10);
+  }
+
+  #kbText(bytes) {
+    return bytes >= 1048576 ? this.#mb(bytes) : `${this.#kb(bytes)} KB`;
+  }
+
+  // A message above the panes that stays until closed or replaced.
+  #notice(text, isError = false) {
+    const ui = this.#ui;
+    ui.noticeText.textContent = text;
+    ui.notice.classList.toggle('error', isError);
+    ui.notice.hidden = false;
+  }
+
+  // The analysis's stage (null: done).
+  #progress(stage, n = 0) {
+    const ui = this.#ui;
+    ui.progress.hidden = stage === null;
+    if (stage === null) return;
+    ui.progressBar.value = n + 1;
+    ui.progressLabel.textContent = this.#t('analysing', { stage: this.#t(`stage_${stage}`), n: n + 1, of: 5 });
   }
 
   // ---------------------------------------------------------------- rendering
@@ -664,10 +1247,22 @@ export class MirsadExplorer extends HTMLElement {
     for (const b of this.shadowRoot.querySelectorAll('button[data-export]')) {
       const key = `export_${b.dataset.export.replace('-', '_')}`;
       b.textContent = this.#t(key);
-      b.setAttribute('aria-label', this.#t(`${key}_label`));
+      b.title = this.#t(`${key}_label`);
     }
+    if (ui.mineButton) {
+      ui.mineButton.textContent = this.#t('mine');
+      ui.mineButton.title = this.#t('mine_label');
+    }
+    if (ui.linkButton) {
+      ui.linkButton.textContent = this.#t('copy_link');
+      ui.linkButton.title = this.#t('copy_link_label');
+    }
+    ui.noticeClose.setAttribute('aria-label', this.#t('close'));
+    ui.themeButton.setAttribute('aria-label', this.#t('theme_dark'));
+    ui.themeButton.title = this.#t('theme_dark');
+    if (ui.mine?.dialog.open) this.#renderMine();
     ui.exportButton.textContent = this.#t('export');
-    ui.exportButton.setAttribute('aria-label', this.#t('export_label'));
+    ui.exportButton.title = this.#t('export_label');
     ui.tabs.list.textContent = this.#t('tab_articles');
     ui.tabs.reader.textContent = this.#t('tab_reader');
     ui.tabs.side.textContent = this.#t('tab_insights');
@@ -721,22 +1316,20 @@ export class MirsadExplorer extends HTMLElement {
       ui.filterName.textContent = this.#entityName(entity);
       ui.filter.dataset.type = entity.type;
     }
-    const allowed = entity ? new Set(this.#corpus.articlesMentioning(entity.id)) : null;
+    const allowed = entity ? new Set(entity.articles) : null;
     ui.list.replaceChildren();
     ui.list.classList.toggle('results', Boolean(q));
 
     const token = ++this.#listToken;
-    if (q && this.#archive) {
-      this.#renderArchiveResults(q, allowed, token);
-      return;
-    }
+    if (q && this.#archive) return this.#renderArchiveResults(q, allowed, token);
     if (this.#archive) {
       this.#status(this.#t('archive_ready', { n: this.#archive.length }));
       return;
     }
     if (q) {
-      this.#renderHits(this.#corpus.search(q, SEARCH_LIMIT), allowed);
-      return;
+      return this.#corpus.call('search', q, SEARCH_LIMIT).then((res) => {
+        if (token === this.#listToken) this.#renderHits(res, allowed);
+      }, (err) => this.#status(this.#t('error', { message: err.message || String(err) }), true));
     }
     const ids = [...this.#byId.keys()].filter((id) => !allowed || allowed.has(id));
     this.#status(ids.length ? this.#t('articles_count', { n: ids.length }) : this.#t('no_articles'));
@@ -783,8 +1376,10 @@ export class MirsadExplorer extends HTMLElement {
   }
 
   #itemMeta(id) {
-    const info = this.#byId.get(id)?.info;
+    const entry = this.#byId.get(id);
+    const info = entry?.info;
     const meta = h('span', { class: 'item-meta' });
+    if (entry?.origin === 'mine' || entry?.origin === 'shared') meta.append(h('span', { class: `badge badge-${entry.origin}`, text: this.#t(`origin_${entry.origin}`) }));
     if (info?.outlet) meta.append(h('bdi', { class: 'outlet', text: info.outlet }));
     meta.append(this.#dateElement(info?.dct));
     return meta;
@@ -801,10 +1396,19 @@ export class MirsadExplorer extends HTMLElement {
     });
   }
 
-  #renderReader() {
+  async #renderReader() {
     const { a, e, ev } = this.#state;
     const ui = this.#ui;
-    const html = a ? this.#readerCorpus(a).articleHtml(a, ev || undefined, e || undefined) : undefined;
+    const token = ++this.#readerToken;
+    let html;
+    try {
+      html = a ? await (await this.#readerCorpus(a)).call('articleHtml', a, ev || undefined, e || undefined) : undefined;
+    } catch (err) {
+      if (token === this.#readerToken) this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return;
+    }
+    if (token !== this.#readerToken) return; // a newer render took over
+    html ??= undefined;
     ui.reader.hidden = html === undefined;
     ui.readerEmpty.hidden = html !== undefined;
     if (html === undefined) return;
@@ -816,7 +1420,55 @@ export class MirsadExplorer extends HTMLElement {
     // Rust-built, escaped HTML of the article (render/article.rs): text escaped,
     // markup limited to <p>, <mark>, <time>, <bdi>, <span class="hl">.
     ui.readerBody.innerHTML = html;
+    this.#mentionTarget = null;
+    ui.mentionCard.hidden = true;
+    // A date's resolved value, in words (Rust's title attribute holds the ISO value).
+    for (const t of ui.readerBody.querySelectorAll('time.tx[datetime]')) t.title = this.#date(t.dateTime);
     this.#renderEventBox();
+  }
+
+  // The card for a mention (`mark.ent`) or a date (`time.tx`) under the pointer or focus.
+  #showMentionCard(target) {
+    const ui = this.#ui;
+    const card = ui.mentionCard;
+    if (target === this.#mentionTarget) return;
+    this.#mentionTarget?.removeAttribute('aria-describedby');
+    this.#mentionTarget = target;
+    if (!target) {
+      card.hidden = true;
+      return;
+    }
+    card.replaceChildren();
+    if (target.localName === 'time') {
+      card.className = 'mention-card t-date';
+      card.append(
+        h('p', { class: 'card-name', text: this.#date(target.dateTime) }),
+        h('p', { class: 'card-facts' }, `${this.#t('type_DATE')} · `, h('bdi', { dir: 'rtl', lang: 'ar', text: target.textContent })));
+    } else {
+      const ent = this.#entity(target.dataset.entity);
+      if (!ent) {
+        card.hidden = true;
+        return;
+      }
+      const others = ent.aliases.filter((x) => x !== ent.name);
+      card.className = `mention-card t-${ent.type.toLowerCase()}`;
+      card.append(
+        h('p', { class: 'card-name' }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), h('bdi', { dir: 'rtl', lang: 'ar', text: ent.name })),
+        ent.name_en ? h('p', { class: 'name-en' }, h('bdi', { dir: 'ltr', lang: 'en', text: ent.name_en })) : null,
+        h('p', { class: 'card-facts', text: `${TYPES.includes(ent.type) ? this.#t(`type_${ent.type}`) : ent.type} · ${this.#t('mentions', { n: ent.mentions })} · ${this.#t('in_articles', { n: ent.articles.length })}` }),
+        others.length ? h('p', { class: 'aliases' }, `${this.#t('aliases')}: `, ...others.slice(0, 6).flatMap((x, i) => [i ? '، ' : '', h('bdi', { text: x })])) : null);
+    }
+    target.setAttribute('aria-describedby', 'mention-card');
+    card.hidden = false;
+    // Below the mention, kept inside the pane.
+    const pane = ui.paneReader;
+    const box = pane.getBoundingClientRect();
+    const at = target.getBoundingClientRect();
+    const width = Math.min(300, pane.clientWidth - 16);
+    card.style.width = `${width}px`;
+    const left = Math.max(8, Math.min(at.left - box.left + at.width / 2 - width / 2, pane.clientWidth - width - 8));
+    card.style.left = `${left}px`;
+    card.style.top = `${at.bottom - box.top + pane.scrollTop + 6}px`;
   }
 
   #renderEventBox() {
@@ -886,11 +1538,15 @@ export class MirsadExplorer extends HTMLElement {
       const ul = h('ul', { class: 'entity-list' });
       const full = this.#expanded.has(type) || group.length <= ENTITIES_SHOWN + 2;
       const shown = full ? group : group.filter((x, i) => i < ENTITIES_SHOWN || x.id === e);
+      const most = Math.max(...group.map((x) => x.mentions), 1);
       for (const ent of shown) {
+        // A bar under each name: its mentions against the most mentioned of its type.
+        const bar = h('span', { class: 'share', 'aria-hidden': 'true' });
+        bar.style.setProperty('--share', String(ent.mentions / most));
         ul.append(h('li', {},
           h('button', { type: 'button', class: `entity t-${type.toLowerCase()}`, 'data-entity': ent.id, 'aria-pressed': String(ent.id === e), title: ent.name_en || null },
             h('bdi', { class: 'entity-name', text: this.#entityName(ent) }),
-            h('span', { class: 'count', 'aria-label': this.#t('mentions', { n: ent.mentions }), text: this.#number(ent.mentions) }))));
+            h('span', { class: 'count', 'aria-label': this.#t('mentions', { n: ent.mentions }), text: this.#number(ent.mentions) }), bar)));
       }
       if (!full) {
         ul.append(h('li', {}, h('button', {
@@ -913,18 +1569,29 @@ export class MirsadExplorer extends HTMLElement {
     return Math.max(240, Math.floor(this.#ui.timeline.clientWidth || this.#ui.paneSide.clientWidth - 24 || 320));
   }
 
-  #renderTimeline() {
+  async #renderTimeline() {
     const { e, ev, lang } = this.#state;
     const ui = this.#ui;
     if (!this.#analysis) return;
+    const token = ++this.#timelineToken;
     if (!this.#analysis.timeline.length) {
       ui.timeline.replaceChildren(h('p', { class: 'empty', text: this.#t('timeline_empty') }));
       ui.timelineHint.hidden = true;
       return;
     }
     ui.timelineHint.hidden = false;
-    this.#timelineWidth = this.#sideWidth();
+    const width = this.#sideWidth();
+    let svg;
+    try {
+      svg = await this.#corpus.call('timelineSvg', width, ev || undefined, e || undefined, lang === 'en');
+    } catch (err) {
+      if (token === this.#timelineToken) this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return;
+    }
+    if (token !== this.#timelineToken) return;
+    this.#timelineWidth = width;
     // Rust-built SVG (render/timeline_svg.rs): every label escaped by Rust.
-    ui.timeline.innerHTML = this.#corpus.timelineSvg(this.#timelineWidth, ev || undefined, e || undefined, lang === 'en');
+    ui.timeline.innerHTML = svg;
+    ui.timeline.querySelector('svg')?.setAttribute('aria-label', this.#t('timeline_heading'));
   }
 }

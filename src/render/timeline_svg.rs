@@ -115,15 +115,14 @@ pub fn timeline_svg(items: &[TimelineItem], view: &TimelineView) -> String {
         escape_html(&shorten(&item.label, label_chars), &mut label);
         let mut id = String::new();
         escape_html(&item.id, &mut id);
-        let mut aria = String::new();
-        escape_html(&format!("{} — {}", display_value(&item.value), shorten(&item.label, LABEL_CHARS)), &mut aria);
+        // The accessible name is the visible date and label (the sources' dots are hidden).
         body.push_str(&format!(
-            "<g class=\"event{sel}\" data-event=\"{id}\" tabindex=\"0\" role=\"button\" aria-label=\"{aria}\" transform=\"translate(0 {y})\">\
+            "<g class=\"event{sel}\" data-event=\"{id}\" tabindex=\"0\" role=\"button\" transform=\"translate(0 {y})\">\
 <rect class=\"hit\" x=\"0\" y=\"0\" width=\"{width}\" height=\"{h}\" rx=\"6\"/>\
 <circle cx=\"{axis_x}\" cy=\"{cy}\" r=\"{r}\"/>\
 <text class=\"date\" x=\"{date_x}\" y=\"{ty}\" direction=\"{anchor_dir}\" text-anchor=\"start\">{date}</text>\
 <text class=\"label\" x=\"{label_x}\" y=\"{ty}\" direction=\"{anchor_dir}\" text-anchor=\"start\">{label}</text>\
-<text class=\"sources\" x=\"{label_x}\" y=\"{sy}\" direction=\"{anchor_dir}\" text-anchor=\"start\">{sources}</text></g>",
+<text class=\"sources\" x=\"{label_x}\" y=\"{sy}\" direction=\"{anchor_dir}\" text-anchor=\"start\" aria-hidden=\"true\">{sources}</text></g>",
             sel = if selected { " selected" } else { "" },
             h = ROW - 6,
             cy = (ROW - 6) / 2,
@@ -138,7 +137,7 @@ pub fn timeline_svg(items: &[TimelineItem], view: &TimelineView) -> String {
     let height = y + 8;
     let mut out = String::with_capacity(body.len() + 400);
     out.push_str(&format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"list\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" role=\"group\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">"
     ));
     out.push_str(&format!("<line class=\"axis\" x1=\"{axis_x}\" y1=\"8\" x2=\"{axis_x}\" y2=\"{}\"/>", height - 8));
     out.push_str(&body);

@@ -70,6 +70,16 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
+/// The compatibility decomposition of a presentation form (`ﻻ` → `لا`), or `None`
+/// when it has none. build.rs writes one line per code point of the two ranges.
+fn presentation_form(c: char) -> Option<&'static str> {
+    static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let lines = LINES.get_or_init(|| include_str!(concat!(env!("OUT_DIR"), "/presentation_forms.txt")).split('\n').collect());
+    let cp = c as usize;
+    let i = if cp <= 0xFDFF { cp.checked_sub(0xFB50)? } else { 0xFDFF - 0xFB50 + 1 + cp.checked_sub(0xFE70)? };
+    lines.get(i).copied().filter(|d| !d.is_empty())
+}
+
 /// Fold one character, appending the result to `out`.
 pub fn fold_char(c: char, out: &mut String) {
     fold_char_with(dense_folds(), c, out);
@@ -79,8 +89,10 @@ pub fn fold_char(c: char, out: &mut String) {
 #[inline(always)]
 fn fold_char_with(dense: &[u32], c: char, out: &mut String) {
     if is_presentation_form(c) {
-        // Not recursive: a form without a decomposition comes back as itself.
-        unicode_normalization::char::decompose_compatible(c, |d| fold_plain(dense, d, out));
+        match presentation_form(c) {
+            Some(decomposed) => decomposed.chars().for_each(|d| fold_plain(dense, d, out)),
+            None => fold_plain(dense, c, out),
+        }
     } else {
         fold_plain(dense, c, out);
     }
@@ -297,5 +309,20 @@ mod proptests {
             prop_assert!(rs <= re && re <= s.len());
             prop_assert!(s.is_char_boundary(rs) && s.is_char_boundary(re));
         }
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod presentation_form_tests {
+    #[test]
+    fn every_presentation_form_decomposes_as_unicode_says() {
+        for cp in (0xFB50..=0xFDFF).chain(0xFE70..=0xFEFE) {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut want = String::new();
+            unicode_normalization::char::decompose_compatible(c, |d| want.push(d));
+            let got = super::presentation_form(c).map_or_else(|| c.to_string(), str::to_string);
+            assert_eq!(got, want, "U+{cp:04X}");
+        }
+        assert_eq!(super::presentation_form('ب'), None);
     }
 }

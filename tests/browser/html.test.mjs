@@ -62,10 +62,11 @@ describe('an HTML news page', () => {
     assert.equal(article.title, 'وزير الخارجية الأردني يزور بغداد لبحث ملف المياه');
     assert.equal(article.author, 'ليلى حداد');
     assert.ok(article.entities.some((e) => e.text === 'أيمن الصفدي' && e.type === 'PER'), 'a person in the page is found');
-    const highlighted = await page.evaluate(() => {
-      const root = document.querySelector('mirsad-explorer').shadowRoot;
-      root.querySelector('.item')?.click();
-      return root.querySelectorAll('.reader-body mark.ent').length;
+    const highlighted = await page.evaluate(async () => {
+      const el = document.querySelector('mirsad-explorer');
+      el.shadowRoot.querySelector('.item')?.click();
+      await el.updated; // the reader is rendered once the engine answers
+      return el.shadowRoot.querySelectorAll('.reader-body mark.ent').length;
     });
     assert.ok(highlighted > 0, 'the reader shows the page article with highlights');
     for (const url of requests) assert.ok(url.startsWith(server.origin) || url.startsWith('data:'), `no request outside the site: ${url}`);
