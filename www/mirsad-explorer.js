@@ -946,10 +946,11 @@ export class MirsadExplorer extends HTMLElement {
     const stamp = Date.now();
     for (const a of found) {
       const name = a.name || this.#t('pasted');
-      const bytes = utf8Length(a.text);
+      const encoded = new TextEncoder().encode(a.text);
+      const bytes = encoded.length;
       try {
         if (!a.text.trim()) throw new Error(this.#t('empty_article', { name }));
-        this.#wasm.decodeArticle(name, new TextEncoder().encode(a.text)); // the limits and binary check
+        this.#wasm.decodeArticle(name, encoded); // Rust's limits and binary check
         if (a.dct && !/^\d{4}-\d{2}-\d{2}$/.test(a.dct)) throw new Error(this.#t('bad_date', { name, value: a.dct }));
         if (total + bytes > TOTAL_MAX_BYTES) throw new Error(this.#t('total_too_large', { name, max: this.#mb(TOTAL_MAX_BYTES) }));
       } catch (err) {
@@ -1155,9 +1156,8 @@ export class MirsadExplorer extends HTMLElement {
   #renderMine() {
     const mine = this.#ui.mine;
     if (!mine) return;
-    const { dir, lang } = { dir: this.#ui.app.getAttribute('dir'), lang: this.#state.lang };
-    mine.dialog.setAttribute('dir', dir);
-    mine.dialog.setAttribute('lang', lang);
+    mine.dialog.setAttribute('dir', this.#ui.app.getAttribute('dir'));
+    mine.dialog.setAttribute('lang', this.#state.lang);
     mine.title.textContent = this.#t('mine_heading');
     mine.close.setAttribute('aria-label', this.#t('close'));
     mine.intro.textContent = this.#t('mine_intro');
@@ -1408,10 +1408,9 @@ export class MirsadExplorer extends HTMLElement {
       return;
     }
     if (token !== this.#readerToken) return; // a newer render took over
-    html ??= undefined;
-    ui.reader.hidden = html === undefined;
-    ui.readerEmpty.hidden = html !== undefined;
-    if (html === undefined) return;
+    ui.reader.hidden = html == null;
+    ui.readerEmpty.hidden = html != null;
+    if (html == null) return;
     const info = this.#byId.get(a)?.info;
     ui.readerTitle.textContent = this.#title(a);
     ui.readerMeta.replaceChildren();

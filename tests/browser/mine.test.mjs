@@ -193,40 +193,27 @@ describe("a reader's own articles", () => {
   });
 
   test('a broken, truncated or hostile link gives a clear message and the bundled articles', async () => {
-    // A valid link's payload, to cut short.
+    // Link payloads made in the page as the widget makes them: deflate-raw, base64url.
     const page = await newPage(browser);
     await open(page);
-    const good = await page.evaluate(async (text) => {
-      const stream = new Blob([JSON.stringify([{ id: 'x', text }])]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-      return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    }, TUNIS);
-    const bomb = await page.evaluate(async () => {
-      // 60 MB of one letter deflates to a few KB: it must be stopped, not unpacked.
-      const chunk = new Uint8Array(1 << 20).fill(0x61);
-      const stream = new Blob(Array(60).fill(chunk)).stream().pipeThrough(new CompressionStream('deflate-raw'));
-      const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+    const deflated = (parts) => page.evaluate(async ([text, repeat]) => {
+      const chunk = typeof text === 'string' ? text : new Uint8Array(text).fill(0x61);
+      const stream = new Blob(Array(repeat).fill(chunk)).stream().pipeThrough(new CompressionStream('deflate-raw'));
       let bin = '';
-      for (const b of bytes) bin += String.fromCharCode(b);
+      for (const b of new Uint8Array(await new Response(stream).arrayBuffer())) bin += String.fromCharCode(b);
       return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-    });
+    }, parts);
+    const good = await deflated([JSON.stringify([{ id: 'x', text: TUNIS }]), 1]);
+    // 60 MB of one letter deflates to a few KB: it must be stopped, not unpacked.
+    const bomb = await deflated([1 << 20, 60]);
+    const notArticles = await deflated(['{"a": 1}', 1]);
     await page.context().close();
     const cases = {
       truncated: good.slice(0, Math.floor(good.length / 2)),
       garbage: 'not-a-link!!',
       'not deflate': 'AAAAAAAAAAAAAAAA',
       'zip bomb': bomb,
-      'json of no articles': await (async () => {
-        const p = await newPage(browser);
-        await open(p);
-        const v = await p.evaluate(async () => {
-          const stream = new Blob(['{"a": 1}']).stream().pipeThrough(new CompressionStream('deflate-raw'));
-          const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-          return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-        });
-        await p.context().close();
-        return v;
-      })(),
+      'json of no articles': notArticles,
     };
     for (const [name, value] of Object.entries(cases)) {
       const p = await newPage(browser);
