@@ -1,7 +1,10 @@
 //! Train the entity tagger and write `data/model/tagger.bin` (run by `./build.sh train`).
 //!
 //!     cargo run --release --example train_tagger -- [--folds K] [--aqmar] [--epochs N]
-//!         [--step W] [--keep N] [--dropout P] [--data DIR] [--out FILE]
+//!         [--step W] [--keep N] [--dropout P] [--stack K] [--stack-keep N] [--data DIR] [--out FILE]
+//!
+//! `--stack K` (default 5; 0 or 1: one pass) adds a stacked second pass trained on
+//! first-pass labels jack-knifed over K parts; `--stack-keep` is its size in rows.
 //!
 //! `--folds K` cross-validates on ANERcorp's first 90% and prints scores
 //! without writing anything. ANERcorp's last tenth is never read.
@@ -11,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 0.5, dropout: 0.1, keep: 2500 };
+    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 1.0, dropout: 0.1, keep: 1000, stack: 5, stack_keep: 1500 };
     let mut out = PathBuf::from("data/model/tagger.bin");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -22,6 +25,8 @@ fn main() -> ExitCode {
             "--epochs" => opts.epochs = value().parse().unwrap_or(opts.epochs),
             "--dropout" => opts.dropout = value().parse().unwrap_or(opts.dropout),
             "--keep" => opts.keep = value().parse().unwrap_or(opts.keep),
+            "--stack" => opts.stack = value().parse().unwrap_or(opts.stack),
+            "--stack-keep" => opts.stack_keep = value().parse().unwrap_or(opts.stack_keep),
             "--step" => opts.step = value().parse().unwrap_or(opts.step),
             "--data" => opts.data = PathBuf::from(value()),
             "--out" => out = PathBuf::from(value()),

@@ -68,6 +68,8 @@ pub struct Model {
     /// Open-addressing index over `keys` (row number + 1; 0 is empty): one probe
     /// per feature instead of a binary search, the tagger's hottest loop.
     slots: Vec<u32>,
+    /// A second pass, stacked: it sees this pass's labels as features.
+    next: Option<Box<Model>>,
 }
 
 fn index(keys: &[u32]) -> Vec<u32> {
@@ -119,12 +121,12 @@ impl Model {
         pairs.sort_by_key(|p| p.0);
         pairs.dedup_by_key(|p| p.0);
         let keys: Vec<u32> = pairs.iter().map(|p| p.0).collect();
-        Model { slots: index(&keys), keys, rows: pairs.iter().map(|p| p.1).collect(), step }
+        Model { slots: index(&keys), keys, rows: pairs.iter().map(|p| p.1).collect(), step, next: None }
     }
 
-    /// How many features have weights.
+    /// How many features have weights (in every pass).
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.keys.len() + self.next.as_ref().map_or(0, |n| n.len())
     }
 
     /// True when no feature has a weight.
@@ -134,7 +136,8 @@ impl Model {
 
     /// The file format: `MTG3`, the step (f32 LE), the row count (u32 LE), then per
     /// row in key order the key's distance from the previous key (LEB128), a byte
-    /// whose bit `l` says label `l` has a weight, and those weights (zigzag LEB128).
+    /// whose bit `l` says label `l` has a weight, and those weights (zigzag LEB128);
+    /// a stacked second pass, if any, follows in the same format.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(12 + self.keys.len() * 6);
         out.extend_from_slice(MAGIC);
@@ -150,8 +153,18 @@ impl Model {
                 put_varint(&mut out, ((w << 1) ^ (w >> 31)) as u32);
             }
         }
+        if let Some(next) = &self.next {
+            out.extend_from_slice(&next.to_bytes());
+        }
         out
     }
+
+    /// This model with a stacked second pass after it.
+    pub fn then(mut self, next: Model) -> Model {
+        self.next = Some(Box::new(next));
+        self
+    }
+
 
     /// Read the format of [`Model::to_bytes`].
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
@@ -187,10 +200,8 @@ impl Model {
             keys.push(key);
             rows.push(row);
         }
-        if at != bytes.len() {
-            return Err("tagger model: bytes after the last row".into());
-        }
-        Ok(Model { slots: index(&keys), keys, rows, step })
+        let next = if at == bytes.len() { None } else { Some(Box::new(Model::from_bytes(&bytes[at..])?)) };
+        Ok(Model { slots: index(&keys), keys, rows, step, next })
     }
 
     fn row(&self, feature: u32) -> Option<&[i32; N_LABELS]> {
@@ -208,25 +219,37 @@ impl Model {
         }
     }
 
-    /// Label every token, left to right, each label seeing the ones before it.
+    /// Label every token: this pass, then the stacked one (if any) seeing its labels.
     pub fn tag(&self, features: &StaticFeatures) -> Vec<u8> {
-        let mut labels: Vec<u8> = Vec::with_capacity(features.len());
-        let mut dynamic = Vec::new();
-        for i in 0..features.len() {
-            dynamic.clear();
-            features.dynamic_at(i, &labels, &mut dynamic);
-            let mut sums = [0i64; N_LABELS];
-            for f in features.at(i).iter().chain(&dynamic) {
-                if let Some(row) = self.row(*f) {
-                    for (s, &w) in sums.iter_mut().zip(row) {
-                        *s += i64::from(w);
-                    }
+        let labels = self.tag_pass(features);
+        match &self.next {
+            Some(next) => next.tag(&features.stacked(&labels)),
+            None => labels,
+        }
+    }
+
+    fn scores_at(&self, features: &StaticFeatures, i: usize, labels: &[u8], dynamic: &mut Vec<u32>) -> [f32; N_LABELS] {
+        dynamic.clear();
+        features.dynamic_at(i, labels, dynamic);
+        let mut sums = [0i64; N_LABELS];
+        for f in features.at(i).iter().chain(dynamic.iter()) {
+            if let Some(row) = self.row(*f) {
+                for (s, &w) in sums.iter_mut().zip(row) {
+                    *s += i64::from(w);
                 }
             }
-            let scores = sums.map(|s| s as f32);
+        }
+        sums.map(|s| s as f32)
+    }
+
+    /// Label every token, left to right, each label seeing the ones before it.
+    fn tag_pass(&self, features: &StaticFeatures) -> Vec<u8> {
+        let mut dynamic = Vec::new();
+        let mut labels: Vec<u8> = Vec::with_capacity(features.len());
+        for i in 0..features.len() {
+            let scores = self.scores_at(features, i, &labels, &mut dynamic);
             let prev = labels.last().copied().unwrap_or(O);
-            let best = best_label(&scores, prev);
-            labels.push(best);
+            labels.push(best_label(&scores, prev));
         }
         labels
     }
@@ -265,6 +288,9 @@ const PREV_TWO_LABELS: u8 = 21;
 const PREV_LABEL_WORD: u8 = 22;
 const PREV_LABEL_RULE: u8 = 23;
 const EARLIER_LABEL: u8 = 24;
+const STACK_AT: u8 = 30;
+const STACK_PAIR: u8 = 31;
+const STACK_DOC: u8 = 32;
 
 const FNV_OFFSET: u32 = 0x811c_9dc5;
 const FNV_PRIME: u32 = 0x0100_0193;
@@ -355,6 +381,7 @@ fn shape(w: &Word) -> [u8; 2] {
 }
 
 /// The features of each token that do not depend on the labels chosen.
+#[derive(Clone)]
 pub struct StaticFeatures {
     /// Every token's features, one after the other; token `i`'s are `starts[i]..starts[i + 1]`.
     features: Vec<u32>,
@@ -364,6 +391,8 @@ pub struct StaticFeatures {
     /// The last token before each one with the same word (proclitics aside):
     /// the label given there is a feature, so a name keeps its type in a story.
     earlier: Vec<Option<usize>>,
+    /// The first token with the same word (proclitics aside), as `earlier`.
+    group: Vec<Option<usize>>,
 }
 
 impl StaticFeatures {
@@ -440,23 +469,71 @@ impl StaticFeatures {
         starts.push(f.len());
         let words = ws.iter().zip(rule_labels.iter().chain(std::iter::repeat(&O))).map(|(w, r)| (CompactString::from(w.norm), *r)).collect();
         let mut last_seen: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut first_seen: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut group = Vec::with_capacity(ws.len());
         let earlier = ws
             .iter()
             .enumerate()
             .map(|(i, w)| {
                 let key = w.readings.last().map_or(w.norm, |r| r.1.as_str());
                 if !w.is_word || key.chars().count() < 3 || lx.function_words.contains(key) {
+                    group.push(None);
                     return None;
                 }
+                group.push(Some(*first_seen.entry(key).or_insert(i)));
                 last_seen.insert(key, i)
             })
             .collect();
-        StaticFeatures { features: f, starts, words, earlier }
+        StaticFeatures { features: f, starts, words, earlier, group }
     }
 
     /// How many tokens.
     pub fn len(&self) -> usize {
         self.words.len()
+    }
+
+    /// These features and, for a stacked pass, features of a first pass's
+    /// `labels`: the label at and around each token, and the type the same word
+    /// got most often in the document.
+    pub fn stacked(&self, labels: &[u8]) -> StaticFeatures {
+        let n = self.len();
+        let at = |i: isize| -> u8 {
+            if i < 0 || i as usize >= n {
+                8
+            } else {
+                labels.get(i as usize).copied().unwrap_or(O)
+            }
+        };
+        let kind = |l: u8| (l + 1) / 2; // 0 O, 1 PER, 2 LOC, 3 ORG
+        let mut votes: FxHashMap<usize, [u32; 4]> = FxHashMap::default();
+        for (i, g) in self.group.iter().enumerate() {
+            if let Some(g) = g {
+                votes.entry(*g).or_default()[kind(at(i as isize)) as usize] += 1;
+            }
+        }
+        let mut f = Vec::with_capacity(self.features.len() + n * 10);
+        let mut starts = Vec::with_capacity(n + 1);
+        for i in 0..n {
+            starts.push(f.len());
+            f.extend_from_slice(self.at(i));
+            let ii = i as isize;
+            for d in [-2isize, -1, 0, 1, 2] {
+                f.push(hash(STACK_AT, &[&[d as u8, at(ii + d)]]));
+            }
+            f.push(hash(STACK_PAIR, &[&[0, at(ii - 1), at(ii)]]));
+            f.push(hash(STACK_PAIR, &[&[1, at(ii), at(ii + 1)]]));
+            if let Some(v) = self.group[i].and_then(|g| votes.get(&g)) {
+                let total: u32 = v.iter().sum();
+                let named = total - v[0];
+                let major = (1..4u8).max_by_key(|&k| (v[k as usize], std::cmp::Reverse(k))).filter(|_| named > 0).unwrap_or(0);
+                let share = if named == 0 { 0u8 } else if named * 2 < total { 1 } else if named < total { 2 } else { 3 };
+                f.push(hash(STACK_DOC, &[&[0, major, share]]));
+                f.push(hash(STACK_DOC, &[&[1, major, at(ii)]]));
+                f.push(hash(STACK_DOC, &[&[2, major, share, u8::from(total > 1)]]));
+            }
+        }
+        starts.push(f.len());
+        StaticFeatures { features: f, starts, words: self.words.clone(), earlier: self.earlier.clone(), group: self.group.clone() }
     }
 
     /// True for a document without tokens.

@@ -34,6 +34,11 @@ pub struct Options {
     pub dropout: f64,
     /// Weights are rounded to multiples of this (smaller ones dropped: the model's size).
     pub step: f32,
+    /// A stacked second pass trained on first-pass labels jack-knifed over this
+    /// many parts of the training data (0: one pass).
+    pub stack: usize,
+    /// How many feature rows the stacked pass keeps.
+    pub stack_keep: usize,
 }
 
 /// A sentence of a CoNLL file: `(token, tag)`.
@@ -265,6 +270,34 @@ fn count(articles: &[Article], model: Option<&Model>, counts: &mut Counts) {
             let to = text[e..].char_indices().nth(30).map_or(text.len(), |c| e + c.0);
             format!("{}⟦{}⟧{}", &text[from..s], &text[s..e], &text[e..to]).replace('\n', " ¶ ")
         };
+        if model.is_some() && std::env::var_os("MIRSAD_ERRS").is_some() {
+            for &(s, e, kind) in &gold {
+                let ok = |m: &super::Mention| m.span.end == e && m.span.start >= s && m.span.start <= s + 4;
+                let what = if found.iter().any(|m| ok(m) && m.kind == kind) {
+                    continue;
+                } else if found.iter().any(|m| ok(m)) {
+                    "type"
+                } else if let Some(m) = found.iter().find(|m| m.span.start < e && m.span.end > s) {
+                    if m.span.start <= s + 4 && m.span.end > e {
+                        if m.kind == kind { "longer-end" } else { "longer-end+type" }
+                    } else if m.span.start <= s + 4 && m.span.end < e {
+                        if m.kind == kind { "shorter-end" } else { "shorter-end+type" }
+                    } else if m.span.start > s + 4 {
+                        if m.kind == kind { "later-start" } else { "later-start+type" }
+                    } else {
+                        "earlier-start"
+                    }
+                } else {
+                    "none"
+                };
+                eprintln!("GOLDERR {} {what}", kind.as_str());
+            }
+            for m in found {
+                if !gold.iter().any(|&(s, e, _)| m.span.start < e && m.span.end > s) {
+                    eprintln!("SPURIOUS {}", m.kind.as_str());
+                }
+            }
+        }
         for &(s, e, kind) in &gold {
             counts.entry(kind.as_str()).or_default().2 += 1;
             if show && !found.iter().any(|m| m.kind == kind && m.span.end == e && m.span.start >= s && m.span.start <= s + 4) {
@@ -310,17 +343,37 @@ fn report(counts: &Counts) -> String {
     out
 }
 
-fn fit(train: &[Article], opts: &Options) -> Model {
-    let mut exs = examples(train);
+fn fit_examples(mut order: Vec<&Example>, opts: &Options, keep: usize) -> Model {
     let mut p = Perceptron::default();
     let mut rng = 0x5eed_u64;
     for _ in 0..opts.epochs {
-        shuffle(&mut exs, &mut rng);
-        for ex in &exs {
+        shuffle(&mut order, &mut rng);
+        for ex in &order {
             p.train_one(ex, opts.dropout, &mut rng);
         }
     }
-    Model::quantise(p.averaged(), opts.step, opts.keep)
+    Model::quantise(p.averaged(), opts.step, keep)
+}
+
+fn fit(train: &[Article], opts: &Options) -> Model {
+    let exs = examples(train);
+    let first = fit_examples(exs.iter().collect(), opts, opts.keep);
+    if opts.stack < 2 {
+        return first;
+    }
+    // Jack-knife: each part's first-pass labels come from a model that never saw it.
+    let size = exs.len().div_ceil(opts.stack);
+    let mut stacked: Vec<Example> = Vec::with_capacity(exs.len());
+    for k in 0..opts.stack {
+        let (from, to) = ((k * size).min(exs.len()), ((k + 1) * size).min(exs.len()));
+        let m = fit_examples(exs[..from].iter().chain(&exs[to..]).collect(), opts, opts.keep);
+        let part = &exs[from..to];
+        let labels: Vec<Vec<u8>> = part.iter().map(|e| m.tag(&e.features)).collect();
+        for (e, l) in part.iter().zip(&labels) {
+            stacked.push(Example { features: e.features.stacked(l), gold: e.gold.clone() });
+        }
+    }
+    first.then(fit_examples(stacked.iter().collect(), opts, opts.stack_keep))
 }
 
 /// With `folds` ≥ 2: cross-validation on ANERcorp's first 90% (each fold a
