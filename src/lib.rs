@@ -288,6 +288,25 @@ impl Corpus {
         render::timeline_svg(&self.analysis.timeline, view)
     }
 
+    /// The timeline's overview strip (see [`render::timeline_overview`]).
+    pub fn timeline_overview_svg(&self, width: usize, entity: Option<&str>, window: Option<&str>, ltr: bool) -> String {
+        render::timeline_overview::overview_svg(&self.analysis.timeline, entity, window, width, ltr)
+    }
+
+    /// The timeline's window after a zoom or a pan, as the page keeps it
+    /// (empty: every event).
+    pub fn timeline_zoom(&self, zoom: render::timeline_overview::Zoom, entity: Option<&str>, window: Option<&str>) -> String {
+        render::timeline_overview::zoom_window(&self.analysis.timeline, entity, window, zoom)
+            .map(render::timeline_overview::window_value)
+            .unwrap_or_default()
+    }
+
+    /// Who appears with whom (sentences naming both) as an SVG matrix.
+    pub fn cooccurrence_svg(&self, view: &render::CooccurrenceView) -> String {
+        let pairs = entities::cooccur::count_pairs(&self.docs, &self.mentions);
+        render::cooccurrence_svg(&self.analysis.entities, &pairs, view)
+    }
+
     /// Ranked search results.
     pub fn search(&self, query: &str, limit: usize) -> Vec<search::SearchHit> {
         self.index.search(&self.docs, &self.analysis, query, limit)

@@ -9,12 +9,13 @@
 //! - `articleFromPage(id, events)` → an article from a parsed news page;
 //! - `decodeArticle(id, bytes)` → a file's text, or an error saying why it is not an article's;
 //! - `new Corpus(articles, progress?)` then `.analysis()`, `.analysisJson()`, `.search(q, limit)`,
-//!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr)`, `.export(format)`,
+//!   `.articleHtml(id, event?, entity?)`, `.timelineSvg(width, selected?, entity?, ltr, window?)`,
+//!   `.timelineOverviewSvg(width, entity?, window?, ltr)`, `.timelineZoom(zoom, entity?, window?)`, `.cooccurrenceSvg(width, selected?, ltr)`, `.export(format)`,
 //!   `.articlesMentioning(entityId)`;
 //! `articles` is an array of `{id, text, dct?}`.
 
 use crate::model::ArticleInput;
-use crate::render::TimelineView;
+use crate::render::{CooccurrenceView, TimelineView};
 use crate::search::SearchResponse;
 use crate::Corpus;
 use serde::Serialize;
@@ -332,8 +333,29 @@ impl JsCorpus {
 
     /// The timeline as an SVG string.
     #[wasm_bindgen(js_name = timelineSvg)]
-    pub fn timeline_svg(&self, width: usize, selected: Option<String>, entity: Option<String>, ltr: bool) -> String {
-        self.inner.timeline_svg(&TimelineView { width, selected: selected.as_deref(), entity: entity.as_deref(), ltr })
+    pub fn timeline_svg(&self, width: usize, selected: Option<String>, entity: Option<String>, ltr: bool, window: Option<String>) -> String {
+        self.inner.timeline_svg(&TimelineView { width, selected: selected.as_deref(), entity: entity.as_deref(), ltr, window: window.as_deref() })
+    }
+
+    /// The overview strip of the timeline: every event, the window as a band.
+    #[wasm_bindgen(js_name = timelineOverviewSvg)]
+    pub fn timeline_overview_svg(&self, width: usize, entity: Option<String>, window: Option<String>, ltr: bool) -> String {
+        self.inner.timeline_overview_svg(width, entity.as_deref(), window.as_deref(), ltr)
+    }
+
+    /// The window after `zoom` (`in`, `out`, `earlier`, `later`, `all`, `at:N` with N
+    /// the press's place on the strip's time axis in ten-thousandths); "" for all.
+    #[wasm_bindgen(js_name = timelineZoom)]
+    pub fn timeline_zoom(&self, zoom: &str, entity: Option<String>, window: Option<String>) -> JsResult<String> {
+        let zoom = crate::render::timeline_overview::Zoom::parse(zoom)
+            .ok_or_else(|| JsError::new(&format!("unknown zoom {zoom:?}: in, out, earlier, later, all or at:0..10000")))?;
+        Ok(self.inner.timeline_zoom(zoom, entity.as_deref(), window.as_deref()))
+    }
+
+    /// Who appears with whom, as an SVG matrix (empty when no two entities share a sentence).
+    #[wasm_bindgen(js_name = cooccurrenceSvg)]
+    pub fn cooccurrence_svg(&self, width: usize, selected: Option<String>, ltr: bool) -> String {
+        self.inner.cooccurrence_svg(&CooccurrenceView { width, selected: selected.as_deref(), ltr })
     }
 
     /// Ids of the articles that mention an entity.

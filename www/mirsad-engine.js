@@ -9,13 +9,13 @@
 // WebAssembly.Module; the worker instantiates it.
 
 // The Corpus methods the widget calls (wasm.rs); nothing else crosses to the worker.
-const CORPUS_CALLS = ['analysisJson', 'search', 'articleHtml', 'export', 'timelineSvg'];
+const CORPUS_CALLS = ['analysisJson', 'search', 'articleHtml', 'export', 'timelineSvg', 'timelineOverviewSvg', 'timelineZoom', 'cooccurrenceSvg'];
 const WORKER_START_MS = 10000;
 
 // Runs in the worker. Self-contained (its source text is the worker's code): it
 // uses nothing but its arguments and the worker's globals.
 export function mirsadWorkerMain(scope, wasm) {
-  const allowed = ['analysisJson', 'search', 'articleHtml', 'export', 'timelineSvg'];
+  const allowed = ['analysisJson', 'search', 'articleHtml', 'export', 'timelineSvg', 'timelineOverviewSvg', 'timelineZoom', 'cooccurrenceSvg'];
   const corpora = new Map();
   let nextHandle = 1;
   scope.onmessage = (ev) => {

@@ -37,7 +37,7 @@ const SEARCH_LIMIT = 50;
 const ARCHIVE_LIMIT = 20; // each result shown is a piece to fetch
 const ENTITIES_SHOWN = 8; // per type, until "show more"; keeps the timeline within reach
 const NARROW_PX = 760; // keep in step with the @container query in mirsad.css
-const STATE_KEYS = ['q', 'a', 'e', 'ev', 'off', 'lang'];
+const STATE_KEYS = ['q', 'a', 'e', 'ev', 'tz', 'off', 'lang']; // tz: the timeline's window (a TIMEX3 range)
 const HIGHLIGHT_KINDS = ['per', 'loc', 'org', 'date']; // legend toggles; `off` lists the hidden ones
 const SHARE_KEY = 'd'; // the fragment key of shared articles (mirsad-share.js)
 // As src/error.rs: the largest article and set the analysis accepts.
@@ -194,12 +194,13 @@ export class MirsadExplorer extends HTMLElement {
   #listToken = 0; // bumps on every list render; a slower archive search then gives up
   #analysis = null;
   #byId = new Map(); // id → {input, analysis}
-  #state = { q: '', a: '', e: '', ev: '', off: '', lang: 'ar' };
+  #state = { q: '', a: '', e: '', ev: '', tz: '', off: '', lang: 'ar' };
   #tab = 'list';
   #ui = null; // element references
   #searchTimer = 0;
   #lastHash = null;
   #timelineWidth = 0;
+  #coocToken = 0;
   #resizeObserver = null;
   #expanded = new Set(); // entity types shown in full
   #started = false;
@@ -592,8 +593,24 @@ export class MirsadExplorer extends HTMLElement {
       const b = ev.target.closest('button[data-entity]');
       if (b) this.#toggleEntity(b.dataset.entity);
     });
+    // Who appears with whom: a Rust-built matrix; a cell searches one name's
+    // articles for the other.
+    ui.coocHeading = h('h2', { class: 'side-heading' });
+    ui.coocHint = h('p', { class: 'hint' });
+    ui.cooc = h('div', { class: 'cooc-box' });
+    ui.cooc.addEventListener('click', (ev) => this.#onPairActivate(ev));
+    ui.cooc.addEventListener('keydown', (ev) => this.#onPairKey(ev));
     ui.timelineHeading = h('h2', { class: 'side-heading' });
     ui.timelineHint = h('p', { class: 'hint' });
+    // Zoom and pan: buttons, and a press or a drag on the overview strip.
+    ui.zoomButtons = {};
+    for (const zoom of ['in', 'out', 'earlier', 'later', 'all']) {
+      ui.zoomButtons[zoom] = h('button', { type: 'button', class: `zoom-${zoom}`, 'data-zoom': zoom, onclick: () => this.#zoom(zoom) });
+    }
+    ui.zoomRange = h('bdi', { class: 'zoom-range' });
+    ui.zoomBar = h('div', { class: 'zoom', role: 'toolbar' }, ...Object.values(ui.zoomButtons), ui.zoomRange);
+    ui.overview = h('div', { class: 'overview-box' });
+    this.#bindOverview(ui.overview);
     ui.timeline = h('div', { class: 'timeline-box' });
     ui.timeline.addEventListener('click', (ev) => this.#onEventActivate(ev));
     ui.timeline.addEventListener('keydown', (ev) => {
@@ -607,7 +624,8 @@ export class MirsadExplorer extends HTMLElement {
       exportButton('timelinejs', 'application/json', 'mirsad-timeline-timelinejs.json'),
       exportButton('timeline-csv', 'text/csv', 'mirsad-timeline.csv'));
     ui.paneSide = h('section', { class: 'pane pane-side', id: 'pane-side', role: 'tabpanel', 'aria-labelledby': 'tab-side' },
-      ui.entitiesHeading, ui.entities, ui.entitiesExports, ui.timelineHeading, ui.timelineHint, ui.timeline, ui.timelineExports);
+      ui.entitiesHeading, ui.entities, ui.entitiesExports, ui.coocHeading, ui.coocHint, ui.cooc,
+      ui.timelineHeading, ui.timelineHint, ui.zoomBar, ui.overview, ui.timeline, ui.timelineExports);
 
     ui.app = h('div', { class: 'app', part: 'app' }, header, ui.notice, tablist,
       h('div', { class: 'panes' }, ui.paneList, ui.paneReader, ui.paneSide));
@@ -637,7 +655,10 @@ export class MirsadExplorer extends HTMLElement {
     this.#resizeObserver?.disconnect();
     this.#resizeObserver = new ResizeObserver(() => {
       const w = this.#sideWidth();
-      if (this.#analysis && Math.abs(w - this.#timelineWidth) > 8) this.#renderTimeline();
+      if (this.#analysis && Math.abs(w - this.#timelineWidth) > 8) {
+        this.#renderTimeline();
+        this.#renderCooccurrence();
+      }
       this.#renderTabs();
     });
     this.#resizeObserver.observe(ui.app);
@@ -651,7 +672,9 @@ export class MirsadExplorer extends HTMLElement {
     const before = this.#state;
     const next = { ...before, ...patch };
     next.lang = next.lang === 'en' ? 'en' : 'ar';
-    for (const k of ['q', 'a', 'e', 'ev']) next[k] = String(next[k] ?? '');
+    for (const k of ['q', 'a', 'e', 'ev', 'tz']) next[k] = String(next[k] ?? '');
+    // Another entity's events: the window starts again from all of them.
+    if (before.e !== next.e && !('tz' in patch)) next.tz = '';
     // Hidden highlight kinds, known ones only, in a fixed order (a stable link).
     const off = new Set(String(next.off ?? '').split(','));
     next.off = HIGHLIGHT_KINDS.filter((k) => off.has(k)).join(',');
@@ -670,7 +693,8 @@ export class MirsadExplorer extends HTMLElement {
     if (changed('lang') || changed('a') || changed('e') || changed('ev')) renders.push(this.#renderReader());
     if (changed('lang') || changed('e')) this.#renderEntities();
     if (changed('lang') || changed('off')) this.#renderLegend();
-    if (changed('lang') || changed('e') || changed('ev')) renders.push(this.#renderTimeline());
+    if (changed('lang') || changed('e') || changed('ev') || changed('tz')) renders.push(this.#renderTimeline());
+    if (changed('lang') || changed('e')) renders.push(this.#renderCooccurrence());
     this.#renderTabs();
     this.#restoreFocus(focus);
     this.#writeFragment();
@@ -698,7 +722,7 @@ export class MirsadExplorer extends HTMLElement {
       return;
     }
     const st = parseFragment(location.hash);
-    this.#setState({ q: '', a: '', e: '', ev: '', lang: 'ar', ...st });
+    this.#setState({ q: '', a: '', e: '', ev: '', tz: '', lang: 'ar', ...st });
   }
 
   #writeFragment() {
@@ -724,7 +748,8 @@ export class MirsadExplorer extends HTMLElement {
   #focusKey() {
     const el = this.shadowRoot.activeElement;
     if (!el || el === this.#ui.search) return null;
-    for (const attr of ['data-event', 'data-entity', 'data-article', 'data-tab', 'data-kind']) {
+    if (el.hasAttribute?.('data-with')) return `[data-entity="${CSS.escape(el.dataset.entity)}"][data-with="${CSS.escape(el.dataset.with)}"]`;
+    for (const attr of ['data-event', 'data-entity', 'data-article', 'data-tab', 'data-kind', 'data-zoom']) {
       if (el.hasAttribute && el.hasAttribute(attr)) return `[${attr}="${CSS.escape(el.getAttribute(attr))}"]`;
     }
     return null;
@@ -732,7 +757,7 @@ export class MirsadExplorer extends HTMLElement {
 
   #restoreFocus(selector) {
     if (!selector || this.shadowRoot.activeElement) return;
-    const el = this.shadowRoot.querySelector(`.entities ${selector}, .timeline-box ${selector}, .list ${selector}, .tabs ${selector}`);
+    const el = this.shadowRoot.querySelector(`.entities ${selector}, .timeline-box ${selector}, .cooc-box ${selector}, .zoom ${selector}, .list ${selector}, .tabs ${selector}`);
     el?.focus({ preventScroll: true });
   }
 
@@ -792,7 +817,10 @@ export class MirsadExplorer extends HTMLElement {
   #showTab(tab) {
     this.#tab = tab;
     this.#renderTabs();
-    if (tab === 'side') this.#renderTimeline();
+    if (tab === 'side') {
+      this.#renderTimeline();
+      this.#renderCooccurrence();
+    }
   }
 
   #export() {
@@ -1275,6 +1303,13 @@ export class MirsadExplorer extends HTMLElement {
     ui.entitiesHeading.textContent = this.#t('entities_heading');
     ui.timelineHeading.textContent = this.#t('timeline_heading');
     ui.timelineHint.textContent = this.#t('timeline_hint');
+    ui.coocHeading.textContent = this.#t('cooc_heading');
+    ui.coocHint.textContent = this.#t('cooc_hint');
+    for (const [zoom, button] of Object.entries(ui.zoomButtons)) {
+      button.textContent = this.#t(`zoom_${zoom}`);
+      button.title = this.#t(`zoom_${zoom}_label`);
+    }
+    ui.zoomBar.setAttribute('aria-label', this.#t('zoom_label'));
     this.#renderLegend();
     this.#emit('mirsad:lang', { lang, dir });
   }
@@ -1569,28 +1604,147 @@ export class MirsadExplorer extends HTMLElement {
   }
 
   async #renderTimeline() {
-    const { e, ev, lang } = this.#state;
+    const { e, ev, lang, tz } = this.#state;
     const ui = this.#ui;
     if (!this.#analysis) return;
     const token = ++this.#timelineToken;
     if (!this.#analysis.timeline.length) {
       ui.timeline.replaceChildren(h('p', { class: 'empty', text: this.#t('timeline_empty') }));
       ui.timelineHint.hidden = true;
+      ui.zoomBar.hidden = true;
+      ui.overview.replaceChildren();
       return;
     }
     ui.timelineHint.hidden = false;
+    ui.zoomBar.hidden = false;
     const width = this.#sideWidth();
-    let svg;
+    let svg, overview;
     try {
-      svg = await this.#corpus.call('timelineSvg', width, ev || undefined, e || undefined, lang === 'en');
+      [svg, overview] = await Promise.all([
+        this.#corpus.call('timelineSvg', width, ev || undefined, e || undefined, lang === 'en', tz || undefined),
+        this.#corpus.call('timelineOverviewSvg', width, e || undefined, tz || undefined, lang === 'en'),
+      ]);
     } catch (err) {
       if (token === this.#timelineToken) this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
       return;
     }
     if (token !== this.#timelineToken) return;
     this.#timelineWidth = width;
-    // Rust-built SVG (render/timeline_svg.rs): every label escaped by Rust.
+    // Rust-built SVG (render/timeline_svg.rs, timeline_overview.rs): every label escaped by Rust.
     ui.timeline.innerHTML = svg;
     ui.timeline.querySelector('svg')?.setAttribute('aria-label', this.#t('timeline_heading'));
+    ui.overview.innerHTML = overview;
+    const [from, to] = tz.split('/');
+    ui.zoomRange.textContent = tz ? `${this.#date(from)} – ${this.#date(to)}` : this.#t('zoom_everything');
+    ui.zoomButtons.all.disabled = !tz;
+    ui.zoomButtons.out.disabled = !tz;
+    ui.zoomButtons.earlier.disabled = !tz;
+    ui.zoomButtons.later.disabled = !tz;
+  }
+
+  // Zoom or pan the timeline (the window's arithmetic is Rust's: timeline_overview.rs).
+  async #zoom(zoom) {
+    if (!this.#corpus) return;
+    const { e, tz } = this.#state;
+    try {
+      const next = await this.#corpus.call('timelineZoom', zoom, e || undefined, tz || undefined);
+      if (this.#state.tz === tz && this.#state.e === e) await this.#setState({ tz: next });
+    } catch (err) {
+      this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+    }
+  }
+
+  // A press on the strip centres the window there; a drag moves it along.
+  #bindOverview(box) {
+    let pressed = false;
+    let busy = false;
+    const at = (ev) => {
+      const svg = box.querySelector('svg');
+      if (!svg || busy) return;
+      const r = svg.getBoundingClientRect();
+      // The strip's time axis runs from data-x0 (earliest) to data-x1, in its own units.
+      const [x0, x1] = [+svg.dataset.x0, +svg.dataset.x1];
+      if (!r.width || !(x1 - x0)) return;
+      busy = true;
+      const x = ((ev.clientX - r.left) * svg.viewBox.baseVal.width) / r.width;
+      const share = Math.min(1, Math.max(0, (x - x0) / (x1 - x0)));
+      this.#zoom(`at:${Math.round(share * 10000)}`).finally(() => { busy = false; });
+    };
+    box.addEventListener('pointerdown', (ev) => {
+      if (!this.#state.tz) return; // everything shown: nothing to move
+      pressed = true;
+      box.setPointerCapture?.(ev.pointerId);
+      at(ev);
+    });
+    box.addEventListener('pointermove', (ev) => { if (pressed) at(ev); });
+    for (const type of ['pointerup', 'pointercancel']) box.addEventListener(type, () => { pressed = false; });
+  }
+
+  async #renderCooccurrence() {
+    const { e, lang } = this.#state;
+    const ui = this.#ui;
+    if (!this.#analysis) return;
+    const token = ++this.#coocToken;
+    let svg;
+    try {
+      svg = await this.#corpus.call('cooccurrenceSvg', this.#sideWidth(), e || undefined, lang === 'en');
+    } catch (err) {
+      if (token === this.#coocToken) this.#notice(this.#t('error_action', { message: err.message || String(err) }), true);
+      return;
+    }
+    if (token !== this.#coocToken) return;
+    ui.coocHint.hidden = !svg;
+    if (!svg) {
+      ui.cooc.replaceChildren(h('p', { class: 'empty', text: this.#t('cooc_empty') }));
+      return;
+    }
+    // Rust-built SVG (render/cooccurrence_svg.rs): every name escaped by Rust.
+    ui.cooc.innerHTML = svg;
+    ui.cooc.querySelector('svg')?.setAttribute('aria-label', this.#t('cooc_heading'));
+    for (const name of ui.cooc.querySelectorAll('text[data-entity]')) {
+      name.addEventListener('click', () => this.#toggleEntity(name.dataset.entity));
+    }
+  }
+
+  // A cell: the articles of its row's entity, searched for its column's.
+  #onPairActivate(ev) {
+    if (ev.type === 'keydown' && ev.key !== 'Enter' && ev.key !== ' ') return;
+    const cell = ev.target.closest?.('g.pair[data-with]');
+    if (!cell) return;
+    ev.preventDefault();
+    const other = this.#entity(cell.dataset.with);
+    if (!other) return;
+    this.#tab = 'list';
+    this.#setState({ e: cell.dataset.entity, q: other.name });
+  }
+
+  // Arrow keys move inside the grid (one tab stop for the whole matrix).
+  #onPairKey(ev) {
+    const cell = ev.target.closest?.('g.pair[data-row]');
+    if (!cell) return;
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      this.#onPairActivate(ev);
+      return;
+    }
+    const rtl = this.#state.lang !== 'en';
+    const steps = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, rtl ? 1 : -1], ArrowRight: [0, rtl ? -1 : 1] };
+    const step = steps[ev.key];
+    if (!step) return;
+    ev.preventDefault();
+    const cells = new Map([...this.#ui.cooc.querySelectorAll('g.pair[data-row]')].map((g) => [`${g.dataset.row},${g.dataset.col}`, g]));
+    const n = this.#ui.cooc.querySelectorAll('text.row-name').length;
+    let [r, c] = [+cell.dataset.row, +cell.dataset.col];
+    for (let i = 0; i < n; i++) {
+      r += step[0];
+      c += step[1];
+      if (r < 0 || c < 0 || r >= n || c >= n) return;
+      const next = cells.get(`${r},${c}`);
+      if (next) {
+        cell.tabIndex = -1;
+        next.tabIndex = 0;
+        next.focus();
+        return;
+      }
+    }
   }
 }

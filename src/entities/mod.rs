@@ -1,5 +1,6 @@
 //! Stage 2: people, places and organisations, linked across spellings and articles.
 
+pub mod cooccur;
 pub mod lexicon;
 pub mod link;
 pub mod recognize;

@@ -9,6 +9,7 @@
 
 use super::escape::escape_html;
 use crate::model::TimelineItem;
+use crate::time::Period;
 
 /// A jump between consecutive events longer than this (in years) gets a break mark.
 pub const BREAK_YEARS: i32 = 5;
@@ -31,6 +32,9 @@ pub struct TimelineView<'a> {
     pub entity: Option<&'a str>,
     /// Left-to-right layout (an English UI); Arabic otherwise.
     pub ltr: bool,
+    /// Only events that overlap these days (a TIMEX3 range, see
+    /// [`super::timeline_overview`]); every event when none or unreadable.
+    pub window: Option<&'a str>,
 }
 
 fn year_of(value: &str) -> Option<i32> {
@@ -72,8 +76,12 @@ pub(crate) fn display_value(value: &str) -> String {
 /// Draw the timeline. Every string from the articles is escaped.
 pub fn timeline_svg(items: &[TimelineItem], view: &TimelineView) -> String {
     let width = view.width.max(240);
+    let window = view.window.and_then(Period::of);
+    let in_window = |it: &TimelineItem| {
+        window.is_none_or(|w| Period::of(&it.value).is_some_and(|p| p.first <= w.last && p.last >= w.first))
+    };
     let shown: Vec<&TimelineItem> =
-        items.iter().filter(|it| view.entity.is_none_or(|e| it.entities.iter().any(|x| x == e))).collect();
+        items.iter().filter(|it| view.entity.is_none_or(|e| it.entities.iter().any(|x| x == e)) && in_window(it)).collect();
     // Axis position: dates on the start side, labels beyond the axis.
     let date_col = 92usize;
     let (axis_x, date_x, label_x, anchor_dir) = if view.ltr {
@@ -179,5 +187,14 @@ mod tests {
         other.entities = vec!["y".into()];
         let svg = timeline_svg(&[item("e1", "2019", "أ", &["a"]), other], &TimelineView { width: 300, entity: Some("y"), ..Default::default() });
         assert!(svg.contains("data-event=\"e2\"") && !svg.contains("data-event=\"e1\""));
+    }
+
+    #[test]
+    fn window_hides_events_outside_it() {
+        let items = vec![item("e1", "1950", "أ", &["a"]), item("e2", "2024-06", "ب", &["a"]), item("e3", "2024-06-19", "ج", &["a"])];
+        let svg = timeline_svg(&items, &TimelineView { width: 300, window: Some("2024-06-10/2024-06-30"), ..Default::default() });
+        assert!(!svg.contains("data-event=\"e1\"") && svg.contains("data-event=\"e2\"") && svg.contains("data-event=\"e3\""));
+        let svg = timeline_svg(&items, &TimelineView { width: 300, window: Some("not a window"), ..Default::default() });
+        assert_eq!(svg.matches("data-event=").count(), 3);
     }
 }

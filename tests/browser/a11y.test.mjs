@@ -92,9 +92,10 @@ describe('keyboard', () => {
         let el = document.activeElement;
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         if (!el || el === document.body) return null;
-        // A timeline event (SVG) shows its focus as a stroked band, not an outline.
+        // A timeline event or a co-occurrence cell (SVG) shows its focus as a
+        // stroked band or cell, not an outline.
         if (el instanceof SVGElement) {
-          const hit = el.querySelector('.hit');
+          const hit = el.querySelector('.hit, rect');
           return { cls: `svg ${el.getAttribute('class')}`, outline: Boolean(hit) && parseFloat(getComputedStyle(hit).strokeWidth) >= 2 && getComputedStyle(hit).stroke !== 'none' };
         }
         const cs = getComputedStyle(el);
@@ -103,7 +104,7 @@ describe('keyboard', () => {
       if (info) seen.push(info);
     }
     const classes = seen.map((s) => s.cls).join(' | ');
-    for (const want of ['mine', 'copy-link', 'theme-toggle', 'lang-toggle', 'search', 'item', 'entity', 'svg event']) {
+    for (const want of ['mine', 'copy-link', 'theme-toggle', 'lang-toggle', 'search', 'item', 'entity', 'svg pair', 'zoom-in', 'svg event']) {
       assert.ok(classes.includes(want), `Tab reaches .${want}: ${classes}`);
     }
     const unringed = seen.filter((s) => !s.outline);

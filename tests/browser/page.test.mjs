@@ -138,6 +138,95 @@ describe('the single-file page from file://', () => {
     await page.close();
   });
 
+  test('the timeline zooms and pans by buttons and the overview strip, and the window is in the link', async () => {
+    const { page } = await openPage();
+    const events = page.locator(`${W} .timeline-box svg g[data-event]`);
+    await events.first().waitFor({ timeout: 5000 });
+    const all = await events.count();
+    const zoom = (name) => page.locator(`${W} .zoom button[data-zoom="${name}"]`);
+    assert.ok(await zoom('all').isDisabled(), 'everything is shown at first');
+    assert.ok(await page.locator(`${W} .overview-box svg line.event`).count() >= all, 'the strip marks every event');
+    // Zoom in until fewer events show (the seeds reach back decades: a few steps).
+    let shown = all;
+    for (let i = 0; i < 12 && shown === all; i++) {
+      await zoom('in').click();
+      await page.waitForFunction((n) => document.querySelector('mirsad-explorer').state.tz !== '' , null, { timeout: 5000 });
+      await page.waitForTimeout(50);
+      shown = await events.count();
+    }
+    assert.ok(shown > 0 && shown < all, `zoomed in: ${shown} of ${all} events`);
+    const tz = await page.evaluate(() => document.querySelector('mirsad-explorer').state.tz);
+    assert.match(tz, /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/);
+    assert.match(await page.evaluate(() => location.hash), /tz=/);
+    assert.match(await page.locator(`${W} .zoom-range`).textContent(), /\d{4}/, 'the range is written out');
+    // Earlier moves the window back in time, keeping its width.
+    await zoom('earlier').click();
+    await page.waitForFunction((old) => document.querySelector('mirsad-explorer').state.tz !== old, tz, { timeout: 5000 });
+    const moved = await page.evaluate(() => document.querySelector('mirsad-explorer').state.tz);
+    assert.ok(moved.split('/')[0] < tz.split('/')[0], `${moved} starts before ${tz}`);
+    // A press at the strip's far end (the latest events: the left edge in Arabic) moves the window there.
+    const strip = page.locator(`${W} .overview-box svg`);
+    const box = await strip.boundingBox();
+    await page.mouse.click(box.x + 4, box.y + box.height / 2);
+    await page.waitForFunction((old) => document.querySelector('mirsad-explorer').state.tz !== old, moved, { timeout: 5000 });
+    const pressed = await page.evaluate(() => document.querySelector('mirsad-explorer').state.tz);
+    assert.ok(pressed.split('/')[1] > moved.split('/')[1], `${pressed} is later than ${moved}`);
+    // The link restores the window; "All" returns to every event.
+    const again = await newPage(browser);
+    await again.goto(SINGLE_FILE_URL + `#tz=${encodeURIComponent(pressed)}`);
+    await waitReady(again);
+    await again.locator(`${W} .timeline-box svg g[data-event]`).first().waitFor({ timeout: 5000 });
+    assert.equal(await again.evaluate(() => document.querySelector('mirsad-explorer').state.tz), pressed);
+    await again.close();
+    await shot(page, 'page-1280-timeline-zoomed');
+    await zoom('all').click();
+    await page.waitForFunction(() => document.querySelector('mirsad-explorer').state.tz === '', null, { timeout: 5000 });
+    assert.equal(await events.count(), all);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('who appears with whom: a matrix of the leading entities; a cell searches one for the other', async () => {
+    const { page } = await openPage();
+    const cells = page.locator(`${W} .cooc-box svg g.pair`);
+    await cells.first().waitFor({ timeout: 5000 });
+    const rows = await page.locator(`${W} .cooc-box svg text.row-name`).count();
+    assert.ok(rows >= 4, `${rows} entities in the matrix`);
+    // Symmetric: every cell has its mirror.
+    const pairs = await cells.evaluateAll((gs) => gs.map((g) => `${g.dataset.entity}|${g.dataset.with}|${g.textContent.replace(/\D/g, '')}`));
+    for (const p of pairs) {
+      const [a, b, n] = p.split('|');
+      assert.ok(pairs.includes(`${b}|${a}|${n}`), `${p} mirrored`);
+    }
+    // One tab stop; arrow keys move between cells.
+    assert.equal(await page.locator(`${W} .cooc-box g.pair[tabindex="0"]`).count(), 1);
+    await page.locator(`${W} .cooc-box g.pair[tabindex="0"]`).focus();
+    const before = await page.evaluate(() => document.querySelector('mirsad-explorer').shadowRoot.activeElement.dataset.with);
+    for (const key of ['ArrowLeft', 'ArrowDown', 'ArrowRight']) await page.keyboard.press(key);
+    const focused = await page.evaluate(() => {
+      const el = document.querySelector('mirsad-explorer').shadowRoot.activeElement;
+      return { isPair: el?.classList.contains('pair'), row: el?.dataset.entity, col: el?.dataset.with };
+    });
+    assert.ok(focused.isPair, 'focus stays on a cell');
+    assert.ok(focused.row !== undefined && (focused.col !== before || focused.row !== undefined));
+    // Enter: the row's entity filters the articles, the column's name is the query.
+    await page.keyboard.press('Enter');
+    await page.locator(`${W} ol.list.results`).waitFor({ state: 'attached', timeout: 5000 });
+    const state = await page.evaluate(() => document.querySelector('mirsad-explorer').state);
+    const analysis = await page.evaluate(() => window.mirsad.lastAnalysis());
+    const other = analysis.entities.find((e) => e.id === focused.col);
+    assert.equal(state.e, focused.row);
+    assert.equal(state.q, other.name);
+    const rowEntity = analysis.entities.find((e) => e.id === focused.row);
+    for (const id of await articleIds(page)) assert.ok(rowEntity.articles.includes(id), `${id} mentions ${rowEntity.name}`);
+    assert.ok((await articleIds(page)).length > 0, 'some article names both');
+    // The selected entity's row stands out.
+    await page.locator(`${W} .cooc-box text.row-name.sel`).waitFor({ timeout: 5000 });
+    await shot(page, 'page-1280-cooccurrence');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('the timeline downloads as TimelineJS3 JSON and CSV, the entities as CSV', async () => {
     const { page } = await openPage();
     const grab = async (format) => {
