@@ -175,9 +175,24 @@ pub fn entities_csv(analysis: &Analysis) -> String {
     out
 }
 
+/// The entities as JSON: the `entities` array of the analysis (INTERFACE.md), alone.
+pub fn entities_json(analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(&analysis.entities).unwrap_or_else(|_| "[]".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_json_is_the_analysis_entities() {
+        let article = crate::ArticleInput { id: "a".into(), text: "زار الرئيس فلاديمير بوتين بيونغ يانغ.".into(), dct: None, page: None };
+        let analysis = crate::analyze(&[article]).expect("an analysis");
+        let json: serde_json::Value = serde_json::from_str(&entities_json(&analysis)).expect("JSON");
+        let list = json.as_array().expect("an array");
+        assert_eq!(list.len(), analysis.entities.len());
+        assert!(list.iter().any(|e| e["id"] == "vladimir-putin" && e["type"] == "PER"));
+    }
 
     #[test]
     fn timelinejs_dates_keep_the_precision_of_the_value() {

@@ -15,7 +15,7 @@ const USAGE: &str = "usage:
   mirsad index [--batch N] PATH... -o OUT
 PATH is a .txt or .html file, a folder of them, or - (one article as text from standard input);
 for search, PATH may also be a folder written by `mirsad index` (its mirsad-index.json).
-FORMAT is timelinejs (TimelineJS3 JSON), timeline-csv or entities-csv.
+FORMAT is timelinejs (TimelineJS3 JSON), timeline-csv, entities-csv or entities-json.
 FILTER is --entity ID, --type PER|LOC|ORG, --outlet NAME, --from DATE or --to DATE
 (DATE: YYYY, YYYY-MM or YYYY-MM-DD; the article's publication date).";
 
@@ -156,8 +156,8 @@ fn run_analyze(args: &[String]) -> ExitCode {
         match a.as_str() {
             "--json" => json = true,
             "--export" => match it.next().map(String::as_str) {
-                Some(f @ ("timelinejs" | "timeline-csv" | "entities-csv")) => export = Some(f.to_string()),
-                _ => return usage_error("--export needs a format: timelinejs, timeline-csv or entities-csv"),
+                Some(f @ ("timelinejs" | "timeline-csv" | "entities-csv" | "entities-json")) => export = Some(f.to_string()),
+                _ => return usage_error("--export needs a format: timelinejs, timeline-csv, entities-csv or entities-json"),
             },
             "--dct" => {
                 let Some(v) = it.next() else { return usage_error("--dct needs a value: [NAME=]YYYY-MM-DD") };
@@ -197,6 +197,7 @@ fn run_analyze(args: &[String]) -> ExitCode {
         let out = match format.as_str() {
             "timelinejs" => mirsad::export::timelinejs(&corpus),
             "timeline-csv" => mirsad::export::timeline_csv(&corpus.analysis),
+            "entities-json" => mirsad::export::entities_json(&corpus.analysis),
             _ => mirsad::export::entities_csv(&corpus.analysis),
         };
         emit(format_args!("{out}"));

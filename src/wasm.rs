@@ -321,13 +321,14 @@ impl JsCorpus {
     }
 
     /// The analysis in another format: `timelinejs` (TimelineJS3 JSON),
-    /// `timeline-csv` or `entities-csv`.
+    /// `timeline-csv`, `entities-csv` or `entities-json`.
     pub fn export(&self, format: &str) -> JsResult<String> {
         match format {
             "timelinejs" => Ok(crate::export::timelinejs(&self.inner)),
             "timeline-csv" => Ok(crate::export::timeline_csv(&self.inner.analysis)),
             "entities-csv" => Ok(crate::export::entities_csv(&self.inner.analysis)),
-            other => Err(JsError::new(&format!("unknown export format {other:?}: timelinejs, timeline-csv or entities-csv"))),
+            "entities-json" => Ok(crate::export::entities_json(&self.inner.analysis)),
+            other => Err(JsError::new(&format!("unknown export format {other:?}: timelinejs, timeline-csv, entities-csv or entities-json"))),
         }
     }
 

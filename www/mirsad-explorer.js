@@ -619,7 +619,9 @@ export class MirsadExplorer extends HTMLElement {
     // Downloads in other tools' formats, built by Rust (src/export.rs).
     const exportButton = (format, type, file) =>
       h('button', { type: 'button', class: 'export-link', 'data-export': format, onclick: () => this.#download(this.#corpus?.call('export', format), type, file) });
-    ui.entitiesExports = h('div', { class: 'exports' }, exportButton('entities-csv', 'text/csv', 'mirsad-entities.csv'));
+    ui.entitiesExports = h('div', { class: 'exports' },
+      exportButton('entities-csv', 'text/csv', 'mirsad-entities.csv'),
+      exportButton('entities-json', 'application/json', 'mirsad-entities.json'));
     ui.timelineExports = h('div', { class: 'exports' },
       exportButton('timelinejs', 'application/json', 'mirsad-timeline-timelinejs.json'),
       exportButton('timeline-csv', 'text/csv', 'mirsad-timeline.csv'));

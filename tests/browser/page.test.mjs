@@ -227,7 +227,7 @@ describe('the single-file page from file://', () => {
     await page.close();
   });
 
-  test('the timeline downloads as TimelineJS3 JSON and CSV, the entities as CSV', async () => {
+  test('the timeline downloads as TimelineJS3 JSON and CSV, the entities as CSV and JSON', async () => {
     const { page } = await openPage();
     const grab = async (format) => {
       const [download] = await Promise.all([
@@ -249,6 +249,9 @@ describe('the single-file page from file://', () => {
     assert.equal(csv.text.trimEnd().split('\r\n').length, analysis.timeline.length + 1);
     const entities = await grab('entities-csv');
     assert.ok(entities.text.includes(',LOC,'), 'places are listed');
+    const entitiesJson = await grab('entities-json');
+    assert.equal(entitiesJson.name, 'mirsad-entities.json');
+    assert.deepEqual(JSON.parse(entitiesJson.text), analysis.entities, 'the entities of the analysis, as they are');
     await page.close();
   });
 
