@@ -96,6 +96,20 @@ function formatFragment(state) {
     .join('&');
 }
 
+// Internal: Rust's article HTML cut after a paragraph's end into slices of about
+// `size` characters (one slice for an ordinary article).
+const READER_SLICE_CHARS = 256 * 1024;
+function* paragraphSlices(html, size) {
+  let from = 0;
+  while (html.length - from > size) {
+    const end = html.indexOf('</p>', from + size);
+    if (end < 0) break;
+    yield html.slice(from, end + 4);
+    from = end + 4;
+  }
+  yield html.slice(from);
+}
+
 // Internal: the text of an inline <article>, with the markup's indentation removed.
 function inlineArticleText(el) {
   return el.textContent
@@ -1454,13 +1468,27 @@ export class MirsadExplorer extends HTMLElement {
     if (info?.outlet) ui.readerMeta.append(h('bdi', { class: 'outlet', text: info.outlet }));
     ui.readerMeta.append(this.#dateElement(info?.dct));
     // Rust-built, escaped HTML of the article (render/article.rs): text escaped,
-    // markup limited to <p>, <mark>, <time>, <bdi>, <span class="hl">.
-    ui.readerBody.innerHTML = html;
+    // markup limited to <p>, <mark>, <time>, <bdi>, <span class="hl">, paragraphs
+    // never nested. A long article goes in a slice of paragraphs at a time, the
+    // page answering between slices (parsing megabytes at once froze it for seconds).
     this.#mentionTarget = null;
     ui.mentionCard.hidden = true;
-    // A date's resolved value, in words (Rust's title attribute holds the ISO value).
-    for (const t of ui.readerBody.querySelectorAll('time.tx[datetime]')) t.title = this.#date(t.dateTime);
     this.#renderEventBox();
+    let first = true;
+    for (const slice of paragraphSlices(html, READER_SLICE_CHARS)) {
+      if (!first) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (token !== this.#readerToken) return;
+      }
+      const at = first ? null : ui.readerBody.lastElementChild;
+      if (first) ui.readerBody.innerHTML = slice;
+      else ui.readerBody.insertAdjacentHTML('beforeend', slice);
+      first = false;
+      // A date's resolved value, in words (Rust's title attribute holds the ISO value).
+      const added = at ? [] : [...ui.readerBody.querySelectorAll('time.tx[datetime]')];
+      for (let el = at?.nextElementSibling; el; el = el.nextElementSibling) added.push(...el.querySelectorAll('time.tx[datetime]'));
+      for (const t of added) t.title = this.#date(t.dateTime);
+    }
   }
 
   // The card for a mention (`mark.ent`) or a date (`time.tx`) under the pointer or focus.

@@ -275,6 +275,28 @@ describe("a reader's own articles", () => {
     const gaps = await page.evaluate(() => window.ticks.slice(1).map((t, i) => t - window.ticks[i]));
     assert.ok(gaps.length > 10, `the main thread kept ticking (${gaps.length} ticks)`);
     assert.ok(Math.max(...gaps) < 1500, `no freeze of the page: the longest gap was ${Math.round(Math.max(...gaps))} ms`);
+    // Reading it: the reader takes it in slices of paragraphs, all of it, dates titled in words.
+    const id = (await ids(page)).find((x) => x.startsWith('mine-'));
+    const lastLine = big.trim().split('\n').filter((l) => l.trim()).pop().trim();
+    await page.evaluate(() => {
+      window.ticks = [];
+      window.tickTimer = setInterval(() => window.ticks.push(performance.now()), 50);
+    });
+    await page.keyboard.press('Escape');
+    await page.locator(`${W} .item[data-article="${id}"]`).click();
+    await page.waitForFunction((line) => {
+      const body = document.querySelector('mirsad-explorer').shadowRoot.querySelector('.reader-body');
+      return body.lastElementChild?.textContent.trim() === line;
+    }, lastLine, { timeout: 60_000 });
+    const reading = await page.evaluate(() => {
+      clearInterval(window.tickTimer);
+      const body = document.querySelector('mirsad-explorer').shadowRoot.querySelector('.reader-body');
+      const times = [...body.querySelectorAll('time.tx[datetime]')];
+      return { paragraphs: body.children.length, times: times.length, untitled: times.filter((t) => !t.title).length, gaps: window.ticks.slice(1).map((t, i) => t - window.ticks[i]) };
+    });
+    assert.ok(reading.paragraphs > 1000, `${reading.paragraphs} paragraphs shown`);
+    assert.ok(reading.times > 100 && reading.untitled === 0, `${reading.untitled} of ${reading.times} dates without their value in words`);
+    assert.ok(Math.max(0, ...reading.gaps) < 1500, `the reader did not freeze the page: longest gap ${Math.round(Math.max(0, ...reading.gaps))} ms`);
     await page.context().close();
   });
 });
