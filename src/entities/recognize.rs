@@ -61,7 +61,7 @@ struct Found {
     name: String,
     known: Option<usize>,
     /// Found by a rule that wins over the tagger: a known name, or a chain of Arabic
-    /// given names (`أسامة حمدان`: 8-fold CV 0.772 / 0.770 over two seeds, 0.772 / 0.769
+    /// given names (`خالد سعيد`: 8-fold CV 0.772 / 0.770 over two seeds, 0.772 / 0.769
     /// without). Titles and foreign given names were tried too; cross-validation on
     /// ANERcorp did not prefer them.
     sure: bool,
@@ -306,7 +306,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
             if last > i && !lx.person_connectors.contains(ws[last].norm) {
                 let name = phrase(ws, w.norm, i, last).unwrap_or_default();
-                // A chain of Arabic given names (`أسامة حمدان`, `علي بلال منصور`) is a name
+                // A chain of Arabic given names (`خالد سعيد`, `سعد ناصر فهد`) is a name
                 // whatever the tagger says.
                 let sure = arabic && !foreign && (i..=last).all(|k| lx.given_arabic.contains(ws[k].norm) || lx.person_connectors.contains(ws[k].norm) || (k == last && k >= i + 2 && ws[k].norm.starts_with("ال")));
                 let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None, sure };
