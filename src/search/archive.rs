@@ -701,7 +701,8 @@ impl Archive {
                 }
             }
         }
-        keys.extend(super::entity_name_keys(&terms).into_iter().map(|(key, _)| format!("e:{key}")));
+        // Every reading's name: which of them count is known once the words are in.
+        keys.extend(super::entity_name_keys(&terms, &[]).into_iter().map(|(key, _)| format!("e:{key}")));
         (keys, prefixes)
     }
 

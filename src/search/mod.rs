@@ -845,6 +845,7 @@ impl SearchIndex {
         exps.clear();
         let mut chars: Vec<char> = Vec::new();
         let typed_rare = self.docs_with_any(t.keys.get(..1).unwrap_or(&[])) < TYPO_RARE_DOCS;
+        let being_completed = self.being_completed(t);
         for (k, key) in t.keys.iter().enumerate() {
             // What a reading of the query word reaches counts less than what the word does.
             let f = if k == 0 { 1.0 } else { QUERY_READING };
@@ -861,7 +862,9 @@ impl SearchIndex {
             // A reading's variants only when its key is long enough to mean a
             // name, or the word as typed is rare: `كواكب` read as `ك` + `واكب`
             // has the key of `وجب`, while `وبيونج` is `و` + a spelling of `بيونغ`.
-            let loose_ok = k == 0 || typed_rare;
+            // Nor when the word is being typed and starts longer words: `فلاديم` is
+            // the start of `فلاديمير`, not `ف` + `ل` + a spelling of `آدم`.
+            let loose_ok = k == 0 || (typed_rare && !being_completed);
             if let Some(v) = terms::variant_key(key).filter(|v| loose_ok || v.chars().count() > MIN_READING_KEY) {
                 for &id in self.variants.get(&v).map_or(&[][..], Vec::as_slice) {
                     add(exps, id, self.variant_weight(&chars, id, buf) * loose_f);
@@ -935,6 +938,17 @@ impl SearchIndex {
 
     /// Words that start with `prefix` (of `n` letters): the most frequent
     /// [`MAX_PREFIX_WORDS`], shorter completions weighing more.
+    /// A word being typed that starts longer indexed words: read as their start,
+    /// not as proclitics before a whole word.
+    fn being_completed(&self, t: &QueryTerm) -> bool {
+        let typed = t.norm();
+        if !t.prefix || typed.is_empty() {
+            return false;
+        }
+        let next = self.sorted.partition_point(|&id| self.word(id) <= typed);
+        self.sorted.get(next).is_some_and(|&id| self.word(id).starts_with(typed))
+    }
+
     fn expand_prefix(&self, prefix: &str, n: usize, factor: f32, exps: &mut HashMap<u32, f32>) {
         let from = self.sorted.partition_point(|&id| self.word(id) < prefix);
         let mut found: Vec<(usize, u32)> = self
@@ -1264,7 +1278,8 @@ impl SearchIndex {
         if self.entity_keys.is_empty() {
             return found;
         }
-        for (key, covered) in entity_name_keys(terms) {
+        let completed: Vec<bool> = terms.iter().map(|t| self.being_completed(t)).collect();
+        for (key, covered) in entity_name_keys(terms, &completed) {
             let Some(list) = self.entity_keys.get(&key) else { continue };
             for &e in list {
                 match found.iter_mut().find(|(f, _)| *f == e) {
@@ -1320,15 +1335,17 @@ impl SearchIndex {
 }
 
 /// The name key of every run of up to [`MAX_ENTITY_WORDS`] query words (its
-/// first word as typed or in a reading), with the query words the run covers:
-/// what an entity name the query names would be listed under.
-fn entity_name_keys(terms: &[QueryTerm]) -> Vec<(String, u64)> {
+/// first word as typed or in a reading, as typed only where `typed_only` says
+/// so: a word being completed), with the query words the run covers: what an
+/// entity name the query names would be listed under.
+fn entity_name_keys(terms: &[QueryTerm], typed_only: &[bool]) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut name = String::new();
     for (start, first) in terms.iter().enumerate() {
         for end in start + 1..=(start + MAX_ENTITY_WORDS).min(terms.len()) {
             let covered = (start..end).fold(0u64, |m, i| m | 1u64 << (i % 64));
-            for head in &first.keys {
+            let heads = if typed_only.get(start).copied().unwrap_or(false) { &first.keys[..first.keys.len().min(1)] } else { &first.keys[..] };
+            for head in heads {
                 name.clear();
                 name.push_str(head);
                 for t in terms.get(start + 1..end).unwrap_or(&[]) {

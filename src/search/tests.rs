@@ -504,3 +504,25 @@ fn untokenized_index_answers_as_the_tokenized_one() {
     }
     assert!(answered >= CASES.len() / 2, "{answered}");
 }
+
+#[test]
+fn a_word_being_typed_is_not_read_as_clitics_before_a_name() {
+    // `فلاديم` being typed is the start of `فلاديمير`, not `ف` + `ل` + a spelling of `آدم`.
+    let inputs: Vec<crate::ArticleInput> = [
+        "بوتين في موسكو\nقال الرئيس الروسي فلاديمير بوتين إن المحادثات كانت مثمرة.",
+        "رسالة مصورة\nظهر آدم غادان في الشريط. وقال آدم إن الرسالة موجهة إلى الأمريكيين. وأضاف آدم أنه سيعود.",
+        "أخبار\nعقد المجلس جلسته الأسبوعية وناقش الميزانية.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| crate::ArticleInput { id: format!("a{i}"), text: t.to_string(), dct: None, page: None })
+    .collect();
+    let corpus = crate::Corpus::new(&inputs).expect("analysed");
+    let adam = corpus.analysis.entities.iter().find(|e| e.aliases.iter().any(|a| a == "آدم"));
+    assert!(adam.is_some(), "the set links آدم alone to a person: {:?}", corpus.analysis.entities);
+    let hits: Vec<String> = corpus.search("فلاديم", 10).into_iter().map(|h| h.article).collect();
+    assert_eq!(hits, ["a0"], "only the completion's article");
+    // A word typed in full still names an entity through its reading.
+    let hits: Vec<String> = corpus.search("وآدم", 10).into_iter().map(|h| h.article).collect();
+    assert_eq!(hits.first().map(String::as_str), Some("a1"));
+}
