@@ -33,7 +33,12 @@ function noise(chars) {
 }
 
 const ids = (page) => page.evaluate(() => document.querySelector('mirsad-explorer').analysis.articles.map((a) => a.id));
-const notice = (page) => page.locator(`${W} .notice .notice-text`).textContent();
+// The notice's text once it shows (it follows the new analysis's render).
+async function notice(page) {
+  const text = page.locator(`${W} .notice:not([hidden]) .notice-text`);
+  await text.filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 });
+  return text.textContent();
+}
 
 async function open(page, url = SINGLE_FILE_URL) {
   await page.goto(url);
