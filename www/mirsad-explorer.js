@@ -1666,10 +1666,8 @@ export class MirsadExplorer extends HTMLElement {
     ui.overview.innerHTML = overview;
     const [from, to] = tz.split('/');
     ui.zoomRange.textContent = tz ? `${this.#date(from)} – ${this.#date(to)}` : this.#t('zoom_everything');
-    ui.zoomButtons.all.disabled = !tz;
-    ui.zoomButtons.out.disabled = !tz;
-    ui.zoomButtons.earlier.disabled = !tz;
-    ui.zoomButtons.later.disabled = !tz;
+    // Everything shown: only zooming in changes anything.
+    for (const zoom of ['out', 'earlier', 'later', 'all']) ui.zoomButtons[zoom].disabled = !tz;
   }
 
   // Zoom or pan the timeline (the window's arithmetic is Rust's: timeline_overview.rs).
@@ -1738,7 +1736,6 @@ export class MirsadExplorer extends HTMLElement {
 
   // A cell: the articles of its row's entity, searched for its column's.
   #onPairActivate(ev) {
-    if (ev.type === 'keydown' && ev.key !== 'Enter' && ev.key !== ' ') return;
     const cell = ev.target.closest?.('g.pair[data-with]');
     if (!cell) return;
     ev.preventDefault();

@@ -68,7 +68,7 @@ pub fn count_pairs(docs: &[Document], mentions: &[Vec<Mention>]) -> Pairs {
         for sentence in named.chunk_by(|a, b| a.0 == b.0) {
             for (i, &(_, a)) in sentence.iter().enumerate() {
                 for &(_, b) in &sentence[i + 1..] {
-                    seen.push((a.min(b), a.max(b)));
+                    seen.push((a, b));
                 }
             }
         }
