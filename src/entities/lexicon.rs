@@ -219,6 +219,8 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
         let mut skeleton_owners: HashMap<String, HashSet<usize>> = HashMap::default();
+        // Spellings made by adding or taking off the article, and those written.
+        let (mut toggled, mut written_forms): (HashSet<String>, HashSet<String>) = Default::default();
         for line in data_lines(ENTITIES) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(id), Some(kind), Some(name_ar)) = (cols.first(), cols.get(1).and_then(|t| parse_type(t)), cols.get(2)) else {
@@ -247,13 +249,16 @@ impl Lexicon {
                     skeleton_owners.entry(sk).or_default().insert(index);
                 }
                 for v in variants(&folded) {
+                    if v.starts_with("ال") != folded.starts_with("ال") {
+                        toggled.insert(v.clone());
+                    }
                     // The first entity to claim a spelling keeps it (the file lists
                     // the usual sense first).
                     lx.names.entry(v).or_insert(index);
                 }
+                written_forms.insert(folded);
             }
         }
-        lx.name_starts = name_starts(lx.names.keys());
         lx.skeletons = skeleton_owners.into_iter().filter(|(_, o)| o.len() == 1).filter_map(|(k, o)| Some((k, *o.iter().next()?))).collect();
         lx.given_arabic = word_set(GIVEN_AR);
         // Compound names are written joined too (`عبد الله` / `عبدالله`, `أبو بكر` / `أبوبكر`).
@@ -293,6 +298,17 @@ impl Lexicon {
             };
             set.insert(folded);
         }
+        // The article taken off or put on can make a common word: `الجزيرة` (the
+        // channel) is not `جزيرة` (an island). Such spellings are not names.
+        let common = |w: &str| {
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            [&lx.common_words, &lx.common_definite, &lx.loc_descriptors, &lx.org_heads, &lx.person_titles].iter().any(|set| set.contains(w) || set.contains(bare))
+        };
+        let unnamed: Vec<String> = toggled.into_iter().filter(|v| !written_forms.contains(v) && common(v)).collect();
+        for v in &unnamed {
+            lx.names.remove(v);
+        }
+        lx.name_starts = name_starts(lx.names.keys());
         lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
         for line in data_lines(NATIONALITY) {
             let Some((adj, country)) = line.split_once('\t') else { continue };
@@ -328,6 +344,14 @@ mod tests {
         assert!(v.contains(&"بيونج يانج".to_string()), "{v:?}");
         assert!(v.contains(&"بيونغيانغ".to_string()), "{v:?}");
         assert!(variants("البنتاغون").contains(&"بنتاجون".to_string()));
+    }
+
+    #[test]
+    fn the_article_added_or_taken_off_makes_no_common_word_a_name() {
+        let lx = lexicon();
+        assert!(lx.names.contains_key("الجزيره"), "the channel is known");
+        assert!(!lx.names.contains_key("جزيره"), "an island is not the channel");
+        assert!(lx.names.contains_key("بنتاجون"), "the article is still optional where it makes no common word");
     }
 
     #[test]

@@ -170,6 +170,11 @@ fn continues_name(lx: &Lexicon, w: &Word) -> bool {
     true
 }
 
+/// Is some reading of `w`, with or without ال, one of `heads` (`لمجلس`, `الوزارة`)?
+fn is_head(heads: &HashSet<String>, w: &Word) -> bool {
+    w.readings.iter().any(|(_, stem)| heads.contains(stem.as_str()) || stem.strip_prefix("ال").is_some_and(|s| heads.contains(s)))
+}
+
 fn is_given(lx: &Lexicon, s: &str) -> bool {
     lx.given_arabic.contains(s) || lx.given_foreign.contains(s)
 }
@@ -541,12 +546,39 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
         while first < last && outside(&ws[first]) {
             first += 1;
         }
-        // …unless it ends a compound given name (`الله` of `عبد الله`).
-        while last > first && outside(&ws[last]) && !is_given(lx, &format!("{} {}", ws[last - 1].norm, ws[last].norm)) {
+        // …unless it ends a compound given name (`الله` of `عبد الله`), or is the
+        // ال-word after an organisation's head (`الشيوخ` of `مجلس الشيوخ`).
+        let headed = kind == EntityType::Org && is_head(&lx.org_heads, &ws[first]);
+        while last > first
+            && outside(&ws[last])
+            && !(headed && ws[last].norm.starts_with("ال") && !lx.function_words.contains(ws[last].norm))
+            && !is_given(lx, &format!("{} {}", ws[last - 1].norm, ws[last].norm))
+        {
             last -= 1;
         }
-        let lone_part = first == last && (lx.never_alone.contains(ws[first].norm) || lx.nationality.contains_key(ws[first].norm));
-        if outside(&ws[first]) || lone_part || !free(&covered, first, last) {
+        // A head or descriptor alone (`مجلس`, `جزيرة`) names nothing.
+        let lone_head = first == last && (is_head(&lx.org_heads, &ws[first]) || is_head(&lx.loc_descriptors, &ws[first]));
+        let lone_part = lone_head || (first == last && (lx.never_alone.contains(ws[first].norm) || lx.nationality.contains_key(ws[first].norm)));
+        if outside(&ws[first]) || lone_part {
+            continue;
+        }
+        if !free(&covered, first, last) {
+            // A known person the tagger finds a longer name around (`روجيه` before
+            // a known `فيدرر`) takes the whole name, and keeps who it is: only given
+            // names are added, and not before a `و` (`كيم وبوتين` are two people).
+            let inside: Vec<usize> = (0..out.len()).filter(|&k| out[k].first <= last && out[k].last >= first).collect();
+            if let [k] = inside[..] {
+                let r = &out[k];
+                if kind == EntityType::Per && r.kind == EntityType::Per && r.first >= first && r.last <= last && (r.first, r.last) != (first, last)
+                    && (first..r.first).chain(r.last + 1..=last).all(|i| is_given(lx, ws[i].norm))
+                    && (r.offset == 0 || r.first == first)
+                {
+                    let (offset, stem) = name_start(lx, ws, first, last, bare);
+                    let name = loose_phrase(ws, &stem, first, last);
+                    out[k] = Found { first, last, offset, kind, name, known: r.known, sure: true };
+                    mark(&mut covered, &out[k]);
+                }
+            }
             continue;
         }
         let f = match others.iter().find(|r| r.first == first && r.last == last) {
@@ -689,6 +721,25 @@ mod tests {
         // `الله` that ends a compound given name.
         let got = found("وقال ابو عبد الله إن جماعته فقدت مقرها.", Some(model));
         assert!(got.contains(&"PER:ابو عبد الله".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_tagged_organisation_keeps_the_word_after_its_head_and_a_head_alone_is_no_name() {
+        let model = super::tagger::model().expect("data/model/tagger.bin loads");
+        let got = found("وأشار زعيم الغالبية الجمهورية في مجلس الشيوخ إلى أنه ينوي التصويت.", Some(model));
+        assert!(!got.contains(&"ORG:مجلس".to_string()), "{got:?}");
+        let got = found("وقد فر مئات من الناجين من جزيرة جاوا بعد الزلزال.", Some(model));
+        assert!(!got.iter().any(|g| g.starts_with("ORG:")), "{got:?}");
+    }
+
+    #[test]
+    fn a_known_surname_takes_the_given_name_the_tagger_finds_before_it() {
+        let model = super::tagger::model().expect("data/model/tagger.bin loads");
+        let docs = read_documents(&["ومن جهة أخرى تأهل السويسري روجيه فيدرر المصنف أول إلى الدور الثالث."]);
+        let got = super::recognize_with(&docs, Some(model)).remove(0);
+        let federer = got.iter().find(|m| docs[0].slice(m.span) == "روجيه فيدرر").unwrap_or_else(|| panic!("{got:?}"));
+        assert!(federer.known.is_some(), "still the known Roger Federer");
+        assert!(!got.iter().any(|m| docs[0].slice(m.span) == "فيدرر"), "{got:?}");
     }
 
     #[test]
