@@ -556,9 +556,11 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
         {
             last -= 1;
         }
-        // A head or descriptor alone (`مجلس`, `جزيرة`) names nothing.
-        let lone_head = first == last && (is_head(&lx.org_heads, &ws[first]) || is_head(&lx.loc_descriptors, &ws[first]));
-        let lone_part = lone_head || (first == last && (lx.never_alone.contains(ws[first].norm) || lx.nationality.contains_key(ws[first].norm)));
+        // A word that names nothing alone: a head or descriptor (`مجلس`, `جزيرة`),
+        // the tail of a given name, a nationality.
+        let w = &ws[first];
+        let lone_part = first == last
+            && (is_head(&lx.org_heads, w) || is_head(&lx.loc_descriptors, w) || lx.never_alone.contains(w.norm) || lx.nationality.contains_key(w.norm));
         if outside(&ws[first]) || lone_part {
             continue;
         }
@@ -566,8 +568,8 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
             // A known person the tagger finds a longer name around (`روجيه` before
             // a known `فيدرر`) takes the whole name, and keeps who it is: only given
             // names are added, and not before a `و` (`كيم وبوتين` are two people).
-            let inside: Vec<usize> = (0..out.len()).filter(|&k| out[k].first <= last && out[k].last >= first).collect();
-            if let [k] = inside[..] {
+            let mut overlapping = (0..out.len()).filter(|&k| out[k].first <= last && out[k].last >= first);
+            if let (Some(k), None) = (overlapping.next(), overlapping.next()) {
                 let r = &out[k];
                 if kind == EntityType::Per && r.kind == EntityType::Per && r.first >= first && r.last <= last && (r.first, r.last) != (first, last)
                     && (first..r.first).chain(r.last + 1..=last).all(|i| is_given(lx, ws[i].norm))
