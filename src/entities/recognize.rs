@@ -27,6 +27,8 @@ pub(crate) struct Word<'a> {
     /// True when only spaces separate it from the next word (no punctuation, no line break).
     pub(crate) joined_to_next: bool,
     pub(crate) is_word: bool,
+    /// Written with a final ي, not ى: `علي` the name, where folding makes it `على` too.
+    pub(crate) final_yeh: bool,
 }
 
 pub(crate) fn words(doc: &Document) -> Vec<Word<'_>> {
@@ -41,7 +43,8 @@ pub(crate) fn words(doc: &Document) -> Vec<Word<'_>> {
             } else {
                 vec![(0, t.norm.to_string())]
             };
-            Word { span: t.span, norm: t.norm.as_str(), readings, joined_to_next: false, is_word }
+            let final_yeh = raw.chars().rev().find(|c| !crate::text::charset::is_arabic_mark(*c)) == Some('ي');
+            Word { span: t.span, norm: t.norm.as_str(), readings, joined_to_next: false, is_word, final_yeh }
         })
         .collect();
     for i in 0..out.len().saturating_sub(1) {
@@ -91,15 +94,18 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
     let max = lx.max_name_tokens.max(4);
     let mut best: Option<(usize, usize, String, EntityType, Option<usize>)> = None;
     for (offset, stem) in &w.readings {
-        if *offset > 0 && stem.chars().count() < 3 {
+        // A short word after a proclitic is read as a stem only as the first word of
+        // a longer name (`وتل أبيب`): alone it is too often a word of its own.
+        let short = *offset > 0 && stem.chars().count() < 3;
+        let longer = starts.contains(stem.as_str());
+        if short && !longer {
             continue;
         }
-        let longer = starts.contains(stem.as_str());
         for len in (1..=max).rev() {
             if best.as_ref().is_some_and(|b| b.0 + 1 - i >= len) {
                 break;
             }
-            if len > 1 && !longer {
+            if (len > 1 && !longer) || (len == 1 && short) {
                 continue;
             }
             let Some(p) = phrase(ws, stem, i, i + len - 1) else { continue };
@@ -116,11 +122,22 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
     best
 }
 
+/// A function word that never names anyone. A given name that folding makes a
+/// function word is a name when written as one (`علي` the name, `على` the preposition).
+fn is_function_word(lx: &Lexicon, w: &Word) -> bool {
+    lx.function_words.contains(w.norm) && !(w.final_yeh && lx.given_arabic.contains(w.norm))
+}
+
+/// Written as a given name that folding makes a function word too (`علي`).
+fn is_given_like_function(lx: &Lexicon, w: &Word) -> bool {
+    w.final_yeh && lx.given_arabic.contains(w.norm) && lx.function_words.contains(w.norm)
+}
+
 fn is_nameish(lx: &Lexicon, w: &Word) -> bool {
     let n = w.norm;
     w.is_word
         && n.chars().count() >= 2
-        && !lx.function_words.contains(n)
+        && !is_function_word(lx, w)
         && !is_common(lx, w)
         && !lx.nationality.contains_key(n)
         && !is_title_word(lx, n)
@@ -195,7 +212,9 @@ fn nationality_len(lx: &Lexicon, ws: &[Word], i: usize) -> usize {
 /// Words `j..` that make a person's name after a title: returns the last word.
 fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Option<usize> {
     let mut k = j;
-    while k < j + MAX_NAME_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) } else { continues_name(lx, w) }) {
+    // A given name with the article opens a name after a title (`الإمام الرضا`, `الملك الحسين`).
+    let definite_given = |w: &Word| w.norm.strip_prefix("ال").is_some_and(|g| g.chars().count() >= 3 && lx.given_arabic.contains(g)) && !lx.common_definite.contains(w.norm);
+    while k < j + MAX_NAME_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) || definite_given(w) } else { continues_name(lx, w) }) {
         if k > j && !ws[k - 1].joined_to_next {
             break;
         }
@@ -209,8 +228,14 @@ fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Op
         k += 1;
     }
     let first = ws.get(j)?;
-    // One word after a title is a name only when it is a known given name.
-    (k - j >= 2 || is_given(lx, first.norm)).then_some(k - 1)
+    // One word after a title is a name only when it is a known given name; `علي`
+    // alone only before no other word (`الإمام علي ورجاله`, not `أكد الرئيس علي ضرورة`,
+    // where it is `على` in another spelling).
+    let alone_ok = |w: &Word| {
+        (is_given(lx, w.norm) || definite_given(w))
+            && (!is_given_like_function(lx, w) || ws.get(k).is_none_or(|n| !n.is_word || !w.joined_to_next || lx.function_words.contains(n.norm) || n.norm.starts_with('و')))
+    };
+    (k - j >= 2 || alone_ok(first)).then_some(k - 1)
 }
 
 /// An ال-word that can be a family name after a given name (`السقاف`): not a
@@ -291,7 +316,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         // 2b. A given name followed by name words.
         let foreign = lx.given_foreign.contains(w.norm) && w.norm.chars().count() >= 2;
         let arabic = lx.given_arabic.contains(w.norm);
-        if (foreign || arabic) && !lx.function_words.contains(w.norm) {
+        if (foreign || arabic) && !is_function_word(lx, w) {
             let mut last = i;
             let max = if arabic && !foreign { MAX_NASAB_TOKENS } else { MAX_NAME_TOKENS };
             // The second half of a compound given name (`عبد العزيز`) continues it, article and all.
@@ -401,6 +426,13 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
         });
         if let Some(kind) = desc {
+            // A quoted name is all the words up to the closing quote (`مجلة « فورين بوليسي »`).
+            if let Some(last) = quoted_name(lx, ws, &covered, i + 1) {
+                let f = Found { first: i + 2, last, offset: 0, kind, name: loose_phrase(ws, ws[i + 2].norm, i + 2, last), known: None, sure: false };
+                mark(&mut covered, &f);
+                found.push(f);
+                continue;
+            }
             let mut j = i + 1;
             if ws.get(j).is_some_and(|w| w.norm == "\"") {
                 j += 1;
@@ -415,6 +447,33 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
     }
     found.sort_by_key(|f| f.first);
     found
+}
+
+/// The most words a quoted name after a descriptor takes.
+const MAX_QUOTED_TOKENS: usize = 4;
+
+/// A name in quotes opening at word `q` (`" الراية "`, `« غوغل »`): its last word,
+/// when one to four words, none a function word, end at the matching quote.
+fn quoted_name(lx: &Lexicon, ws: &[Word], covered: &[bool], q: usize) -> Option<usize> {
+    let close = match ws.get(q)?.norm {
+        "\"" => "\"",
+        "«" => "»",
+        "“" => "”",
+        _ => return None,
+    };
+    let mut k = q + 1;
+    while k < ws.len() && k <= q + MAX_QUOTED_TOKENS + 1 && !covered[k] {
+        let w = &ws[k];
+        if w.norm == close {
+            return (k > q + 1 && ws[k - 1].is_word).then_some(k - 1);
+        }
+        let inside = (w.is_word && !is_function_word(lx, w)) || w.norm == "-";
+        if !inside || (k > q + 1 && !ws[k - 1].joined_to_next && w.is_word && ws[k - 1].is_word) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// The parts of a person's name that also name them alone: the surname (last
@@ -541,7 +600,7 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
     }
     // Words that corpora show outside names do not begin or end a tagged one
     // (`كيم في`, `مراقبو`).
-    let outside = |w: &Word| lx.function_words.contains(w.norm) || lx.common_definite.contains(w.norm) || (is_common(lx, w) && !is_given(lx, w.norm));
+    let outside = |w: &Word| is_function_word(lx, w) || lx.common_definite.contains(w.norm) || (is_common(lx, w) && !is_given(lx, w.norm));
     for (mut first, mut last, kind) in spans_of(ws, labels) {
         while first < last && outside(&ws[first]) {
             first += 1;
@@ -704,6 +763,16 @@ mod tests {
         ("foreign-given-name-and-unknown-surname", "وفازت نيكول فايديسوفا على منافستها.", "PER:نيكول فايديسوفا", ""),
         ("conjunction-ends-a-name", "واستقبل كيم وحيا الضيوف في المطار.", "", "كيم وحيا"),
         ("common-word-ends-a-foreign-name", "وقال جان دافيد ليفيت مشروع القانون جاهز.", "", "ليفيت مشروع"),
+        ("short-first-word-after-a-proclitic", "وزار الوزير بيروت وتل أبيب الأسبوع الماضي.", "LOC:تل أبيب", ""),
+        ("short-word-after-a-proclitic-alone", "وقال إنه سيزور تل أبيب وتل قريبا.", "", "تل"),
+        ("ali-the-name-after-a-title", "وقتل الإمام علي في الكوفة.", "PER:علي", ""),
+        ("ali-the-preposition-after-a-title", "وأكد الرئيس علي ضرورة الحوار.", "", "علي"),
+        ("ali-opens-a-chain-of-given-names", "برئاسة السيد علي محمد الحمادي مدير الإدارة.", "PER:علي محمد الحمادي", ""),
+        ("ali-the-preposition-before-a-given-name-chain", "ووافق المجلس على محمد سالم رئيسا.", "", "على محمد سالم"),
+        ("definite-given-name-after-a-title", "وكان الملك الحسين قد أمر بإعادة صنع المنبر.", "PER:الحسين", ""),
+        ("quoted-name-after-an-outlet-descriptor", "وقالت صحيفة « نيويورك تايمز » إن المحادثات فشلت.", "ORG:نيويورك تايمز", ""),
+        ("quoted-name-unknown-words", "وكتبت مجلة \" فورين أفيرز \" أن الحرب طويلة.", "ORG:فورين أفيرز", ""),
+        ("party-adjective-after-a-title", "وعرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا جديدا.", "PER:ارلن سبيكتر", ""),
     ];
 
     /// `TYPE:text` of each mention found in `text` (with `model`, or the rules alone).

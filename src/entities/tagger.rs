@@ -412,7 +412,10 @@ impl StaticFeatures {
                 rule_labels.get(i as usize).copied().unwrap_or(7)
             }
         };
-        let word_classes: Vec<u16> = ws.iter().map(|w| classes(lx, w.norm)).collect();
+        // `علي` written with ي is the given name, not `على` (they fold alike).
+        let function_bit = 1u16 << CLASS_NAMES.iter().position(|c| *c == "function").unwrap_or(0);
+        let given_bit = 1u16 << CLASS_NAMES.iter().position(|c| *c == "given-ar").unwrap_or(0);
+        let word_classes: Vec<u16> = ws.iter().map(|w| classes(lx, w.norm)).zip(ws).map(|(c, w)| if w.final_yeh && c & given_bit != 0 { c & !function_bit } else { c }).collect();
         let mut f: Vec<u32> = Vec::with_capacity(ws.len() * 40);
         let mut starts = Vec::with_capacity(ws.len() + 1);
         for (i, w) in ws.iter().enumerate() {
