@@ -46,6 +46,7 @@ const STRIPPED: &[&str] = &[
     "names/given_foreign.txt",
     "lexicon/event_triggers.txt",
     "lexicon/function_words.txt",
+    "lexicon/derived_not_names.txt",
     "time/months.tsv",
     "time/weekdays.tsv",
     "time/numbers.tsv",

@@ -18,6 +18,7 @@ const GIVEN_FOREIGN: &str = crate::data_file!("names/given_foreign.txt");
 const TRIGGERS: &str = crate::data_file!("triggers.tsv");
 const NATIONALITY: &str = crate::data_file!("nationality.tsv");
 const FUNCTION_WORDS: &str = crate::data_file!("lexicon/function_words.txt");
+const DERIVED_NOT_NAMES: &str = crate::data_file!("lexicon/derived_not_names.txt");
 /// Front-coded by build.rs from `data/lexicon/common_words.txt` (see [`front_decoded`]).
 const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.fc"));
 const NUMBER_WORDS: &str = crate::data_file!("time/numbers.tsv");
@@ -219,8 +220,9 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lx = Lexicon::default();
         let mut skeleton_owners: HashMap<String, HashSet<usize>> = HashMap::default();
-        // Spellings made by adding or taking off the article, and those written.
-        let (mut toggled, mut written_forms): (HashSet<String>, HashSet<String>) = Default::default();
+        // Spellings made by rule (the article added or taken off, a g letter swapped...), and those written.
+        let (mut derived, mut written_forms): (HashSet<String>, HashSet<String>) = Default::default();
+        let mut toggled: HashSet<String> = HashSet::default();
         for line in data_lines(ENTITIES) {
             let cols: Vec<&str> = line.split('\t').collect();
             let (Some(id), Some(kind), Some(name_ar)) = (cols.first(), cols.get(1).and_then(|t| parse_type(t)), cols.get(2)) else {
@@ -249,6 +251,9 @@ impl Lexicon {
                     skeleton_owners.entry(sk).or_default().insert(index);
                 }
                 for v in variants(&folded) {
+                    if v != folded {
+                        derived.insert(v.clone());
+                    }
                     if v.starts_with("ال") != folded.starts_with("ال") {
                         toggled.insert(v.clone());
                     }
@@ -298,18 +303,6 @@ impl Lexicon {
             };
             set.insert(folded);
         }
-        // The article taken off or put on can make a common word: `الجزيرة` (the
-        // channel) is not `جزيرة` (an island). Such spellings are not names.
-        let common = |w: &str| {
-            let bare = w.strip_prefix("ال").unwrap_or(w);
-            [&lx.common_words, &lx.common_definite, &lx.loc_descriptors, &lx.org_heads, &lx.person_titles].iter().any(|set| set.contains(w) || set.contains(bare))
-        };
-        let unnamed: Vec<String> = toggled.into_iter().filter(|v| !written_forms.contains(v) && common(v)).collect();
-        for v in &unnamed {
-            lx.names.remove(v);
-        }
-        lx.name_starts = name_starts(lx.names.keys());
-        lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
         for line in data_lines(NATIONALITY) {
             let Some((adj, country)) = line.split_once('\t') else { continue };
             let folded = fold_name(adj);
@@ -319,6 +312,26 @@ impl Lexicon {
             lx.max_nationality_tokens = lx.max_nationality_tokens.max(folded.split(' ').count());
             lx.nationality.insert(folded, country.trim().to_string());
         }
+        // A spelling made by rule can be a common word: the article taken off or
+        // put on (`الجزيرة`, the channel, is not `جزيرة`, an island), a nationality
+        // adjective (`التشيلي`, the Chilean, is not `تشيلي`) or, once the article is
+        // off, a given name (`خليل` is not `الخليل`, Hebron); and the words a person
+        // checked (`lexicon/derived_not_names.txt`: `المشهد`, the scene, is not `مشهد`).
+        // Such spellings are not names; written ones stay.
+        let not_names = word_set(DERIVED_NOT_NAMES);
+        let common = |w: &str| {
+            let bare = w.strip_prefix("ال").unwrap_or(w);
+            [&lx.common_words, &lx.common_definite, &lx.loc_descriptors, &lx.org_heads, &lx.person_titles].iter().any(|set| set.contains(w) || set.contains(bare))
+                || lx.nationality.contains_key(w)
+                || not_names.contains(w)
+                || (toggled.contains(w) && (lx.given_arabic.contains(w) || lx.given_foreign.contains(w)))
+        };
+        let unnamed: Vec<String> = derived.into_iter().filter(|v| !written_forms.contains(v) && common(v)).collect();
+        for v in &unnamed {
+            lx.names.remove(v);
+        }
+        lx.name_starts = name_starts(lx.names.keys());
+        lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
         lx
     }
 }
@@ -352,6 +365,34 @@ mod tests {
         assert!(lx.names.contains_key("الجزيره"), "the channel is known");
         assert!(!lx.names.contains_key("جزيره"), "an island is not the channel");
         assert!(lx.names.contains_key("بنتاجون"), "the article is still optional where it makes no common word");
+    }
+
+    #[test]
+    fn a_derived_adjective_given_name_or_listed_word_is_no_name() {
+        let lx = lexicon();
+        for (name, derived) in [("تشيلي", "التشيلي"), ("الخليل", "خليل"), ("مشهد", "المشهد"), ("الجزيره", "الغزيره")] {
+            assert!(lx.names.contains_key(name), "{name} is known");
+            assert!(!lx.names.contains_key(derived), "{derived} is not {name}");
+        }
+        assert!(lx.names.contains_key("الفيفا"), "the article is still optional where it makes no word");
+    }
+
+    #[test]
+    fn every_listed_word_is_a_spelling_the_code_derives() {
+        let mut written: HashSet<String> = HashSet::default();
+        let mut derived: HashSet<String> = HashSet::default();
+        for line in data_lines(ENTITIES) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let aliases = cols.get(4).map(|a| a.split('|').collect::<Vec<_>>()).unwrap_or_default();
+            for w in cols.get(2).into_iter().copied().chain(aliases) {
+                let folded = fold_name(w);
+                derived.extend(variants(&folded));
+                written.insert(folded);
+            }
+        }
+        for w in word_set(DERIVED_NOT_NAMES) {
+            assert!(derived.contains(&w) && !written.contains(&w), "{w} is not a derived spelling");
+        }
     }
 
     #[test]

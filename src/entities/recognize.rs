@@ -93,12 +93,16 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
     }
     let max = lx.max_name_tokens.max(4);
     let mut best: Option<(usize, usize, String, EntityType, Option<usize>)> = None;
+    // A common word is not a proclitic and a name (`وجيزة`, brief, is not `و` + `جيزة`;
+    // `كتبت`, she wrote, is not `ك` + `تبت`), but a proclitic and an ال-word are
+    // what they seem (`والغرب`).
+    let whole_common = lx.common_words.contains(w.norm);
     for (offset, stem) in &w.readings {
         // A short word after a proclitic is read as a stem only as the first word of
         // a longer name (`وتل أبيب`): alone it is too often a word of its own.
         let short = *offset > 0 && stem.chars().count() < 3;
         let longer = starts.contains(stem.as_str());
-        if short && !longer {
+        if (short && !longer) || (*offset > 0 && whole_common && !stem.starts_with("ال")) {
             continue;
         }
         for len in (1..=max).rev() {
@@ -260,6 +264,28 @@ fn mark(covered: &mut [bool], f: &Found) {
 
 fn free(covered: &[bool], first: usize, last: usize) -> bool {
     (first..=last).all(|i| !covered.get(i).copied().unwrap_or(true))
+}
+
+/// Every gazetteer match of step 1 of `first_pass` (leftmost-longest): byte span
+/// of the stem, the matched spelling and the entity, for auditing which spellings name nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn known_matches(doc: &Document) -> Vec<(usize, usize, String, usize)> {
+    let lx = lexicon();
+    let ws = words(doc);
+    let none = HashMap::default();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if let Some((last, offset, name, _, known)) = known_at(lx, &ws, i, &none, &lx.name_starts) {
+            if let Some(k) = known {
+                out.push((ws[i].span.start + offset, ws[last].span.end, name, k));
+            }
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Known names and rules over one document.
@@ -773,6 +799,9 @@ mod tests {
         ("quoted-name-after-an-outlet-descriptor", "وقالت صحيفة « نيويورك تايمز » إن المحادثات فشلت.", "ORG:نيويورك تايمز", ""),
         ("quoted-name-unknown-words", "وكتبت مجلة \" فورين أفيرز \" أن الحرب طويلة.", "ORG:فورين أفيرز", ""),
         ("party-adjective-after-a-title", "وعرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا جديدا.", "PER:ارلن سبيكتر", ""),
+        ("common-word-is-no-proclitic-and-name", "وتعرف على الإسلام خلال فترة وجيزة ثم عاد.", "", "جيزة"),
+        ("derived-adjective-is-not-the-country", "وصعد التشيلي فرناندو غونزاليز إلى الدور الثالث.", "", "التشيلي"),
+        ("derived-common-word-is-not-the-city", "وليس في هذا المشهد من جديد.", "", "المشهد"),
     ];
 
     /// `TYPE:text` of each mention found in `text` (with `model`, or the rules alone).

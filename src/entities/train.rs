@@ -379,6 +379,43 @@ fn fit(train: &[Article], opts: &Options) -> Model {
     first.then(fit_examples(stacked.iter().collect(), opts, opts.stack_keep))
 }
 
+/// MIRSAD_ALIASES=1: for each gazetteer spelling matched in `arts`, how often the
+/// match overlaps no gold name (and how often one of the same type), most suspect first.
+fn alias_audit(arts: &[Article]) -> String {
+    let lx = lexicon();
+    let texts: Vec<&str> = arts.iter().map(|a| a.text.as_str()).collect();
+    let docs = read_documents(&texts);
+    // spelling → (matches, overlapping a gold name, of the same type, entity, an example)
+    let mut stats: HashMap<String, (usize, usize, usize, usize, String)> = HashMap::new();
+    for (doc, a) in docs.iter().zip(arts) {
+        let gold = a.names();
+        for (s, e, name, k) in super::recognize::known_matches(doc) {
+            let st = stats.entry(name).or_insert((0, 0, 0, k, String::new()));
+            st.0 += 1;
+            let over: Vec<_> = gold.iter().filter(|g| g.0 < e && g.1 > s).collect();
+            if !over.is_empty() {
+                st.1 += 1;
+            }
+            if over.iter().any(|g| g.2 == lx.known[k].kind) {
+                st.2 += 1;
+            }
+            if !over.iter().any(|g| g.2 == lx.known[k].kind) && st.4.is_empty() {
+                let from = a.text[..s].char_indices().rev().nth(25).map_or(0, |c| c.0);
+                let to = a.text[e..].char_indices().nth(25).map_or(a.text.len(), |c| e + c.0);
+                st.4 = format!("{}⟦{}⟧{}", &a.text[from..s], &a.text[s..e], &a.text[e..to]).replace('\n', " ¶ ");
+            }
+        }
+    }
+    let mut rows: Vec<_> = stats.into_iter().filter(|(_, st)| st.0 >= 1).collect();
+    rows.sort_by_key(|(_, st)| std::cmp::Reverse((st.0 - st.2) * 100 / st.0.max(1) * (st.0 - st.2)));
+    let mut out = String::from("spelling\tmatches\tno-gold\tsame-type\tentity\texample\n");
+    for (name, (n, g, t, k, ex)) in rows {
+        let e = &lx.known[k];
+        out.push_str(&format!("{name}\t{n}\t{}\t{t}\t{}:{}\t{ex}\n", n - g, e.id, e.name_ar));
+    }
+    out
+}
+
 /// With `folds` ≥ 2: cross-validation on ANERcorp's first 90% (each fold a
 /// stretch of it; AQMAR, if used, only ever trains), a report and no model.
 /// Otherwise: the model trained on all of it, and a report of its size.
@@ -387,6 +424,10 @@ pub fn train(opts: &Options) -> Result<(Option<Model>, String), String> {
     // The last tenth is the project's test (tests/integration/anercorp.rs): never read.
     let usable = articles(&aner[..aner.len() - aner.len() / 10]);
     let aqmar = if opts.aqmar { articles(&read_conll(&opts.data.join("aqmar/all.conll"))?) } else { Vec::new() };
+    if std::env::var_os("MIRSAD_ALIASES").is_some() {
+        let arts: Vec<Article> = usable.iter().chain(&aqmar).cloned().collect();
+        return Ok((None, alias_audit(&arts)));
+    }
     let mut out = format!("{} ANERcorp pseudo-articles of {SENTENCES_PER_ARTICLE} sentences, {} from AQMAR\n", usable.len(), aqmar.len());
     if opts.folds < 2 {
         let all: Vec<Article> = usable.into_iter().chain(aqmar).collect();
