@@ -1,10 +1,12 @@
 //! Train the entity tagger and write `data/model/tagger.bin` (run by `./build.sh train`).
 //!
 //!     cargo run --release --example train_tagger -- [--folds K] [--aqmar] [--epochs N]
-//!         [--step W] [--keep N] [--dropout P] [--stack K] [--stack-keep N] [--seed N] [--data DIR] [--out FILE]
+//!         [--step W] [--keep N] [--dropout P] [--stack K] [--stack-keep N] [--seed N] [--bags N] [--data DIR] [--out FILE]
 //!
 //! `--stack K` (default 5; 0 or 1: one pass) adds a stacked second pass trained on
 //! first-pass labels jack-knifed over K parts; `--stack-keep` is its size in rows.
+//!
+//! `--bags N` (default 3) averages N perceptrons trained over other shuffles.
 //!
 //! `--folds K` cross-validates on ANERcorp's first 90% and prints scores
 //! without writing anything. ANERcorp's last tenth is never read.
@@ -18,7 +20,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 1.0, dropout: 0.1, keep: 1000, stack: 5, stack_keep: 1500, seed: 0x5eed };
+    let mut opts = Options { data: PathBuf::from("../shared/data"), epochs: 8, aqmar: false, folds: 0, step: 1.0, dropout: 0.1, keep: 1000, stack: 5, stack_keep: 1500, seed: 0x5eed, bags: 3 };
     let mut out = PathBuf::from("data/model/tagger.bin");
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
             "--stack" => opts.stack = value().parse().unwrap_or(opts.stack),
             "--stack-keep" => opts.stack_keep = value().parse().unwrap_or(opts.stack_keep),
             "--step" => opts.step = value().parse().unwrap_or(opts.step),
+            "--bags" => opts.bags = value().parse().unwrap_or(opts.bags),
             "--seed" => opts.seed = value().parse().unwrap_or(opts.seed),
             "--data" => opts.data = PathBuf::from(value()),
             "--out" => out = PathBuf::from(value()),

@@ -39,6 +39,8 @@ pub struct Options {
     pub stack: usize,
     /// How many feature rows the stacked pass keeps.
     pub stack_keep: usize,
+    /// How many perceptrons (over other shuffles) are averaged into one model.
+    pub bags: usize,
     /// The training shuffle's seed (another seed gives another draw of the same
     /// training: cross-validation over a few seeds tells a change from noise).
     pub seed: u64,
@@ -346,16 +348,28 @@ fn report(counts: &Counts) -> String {
     out
 }
 
-fn fit_examples(mut order: Vec<&Example>, opts: &Options, keep: usize) -> Model {
-    let mut p = Perceptron::default();
-    let mut rng = opts.seed.max(1);
-    for _ in 0..opts.epochs {
-        shuffle(&mut order, &mut rng);
-        for ex in &order {
-            p.train_one(ex, opts.dropout, &mut rng);
+fn fit_examples(order: Vec<&Example>, opts: &Options, keep: usize) -> Model {
+    // Several perceptrons, each over another shuffle, their averaged weights summed:
+    // one shuffle's luck counts for less (the sum is pruned to the same size).
+    let mut sum: HashMap<u32, [f32; N_LABELS]> = HashMap::new();
+    for bag in 0..opts.bags.max(1) {
+        let mut order = order.clone();
+        let mut p = Perceptron::default();
+        let mut rng = opts.seed.max(1).wrapping_add(bag as u64 * 0x9e37_79b9);
+        for _ in 0..opts.epochs {
+            shuffle(&mut order, &mut rng);
+            for ex in &order {
+                p.train_one(ex, opts.dropout, &mut rng);
+            }
+        }
+        for (k, w) in p.averaged() {
+            let row = sum.entry(k).or_default();
+            for (a, b) in row.iter_mut().zip(w) {
+                *a += b / opts.bags.max(1) as f32;
+            }
         }
     }
-    Model::quantise(p.averaged(), opts.step, keep)
+    Model::quantise(sum, opts.step, keep)
 }
 
 fn fit(train: &[Article], opts: &Options) -> Model {
