@@ -129,7 +129,7 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
 /// A function word that never names anyone. A given name that folding makes a
 /// function word is a name when written as one (`علي` the name, `على` the preposition).
 fn is_function_word(lx: &Lexicon, w: &Word) -> bool {
-    lx.function_words.contains(w.norm) && !(w.final_yeh && lx.given_arabic.contains(w.norm))
+    lx.function_words.contains(w.norm) && !is_given_like_function(lx, w)
 }
 
 /// Written as a given name that folding makes a function word too (`علي`).
@@ -266,20 +266,14 @@ fn free(covered: &[bool], first: usize, last: usize) -> bool {
     (first..=last).all(|i| !covered.get(i).copied().unwrap_or(true))
 }
 
-/// Every gazetteer match of step 1 of `first_pass` (leftmost-longest): byte span
-/// of the stem, the matched spelling and the entity, for auditing which spellings name nothing.
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) fn known_matches(doc: &Document) -> Vec<(usize, usize, String, usize)> {
-    let lx = lexicon();
-    let ws = words(doc);
+/// The gazetteer's names in a document, leftmost-longest (step 1 of `first_pass`).
+fn known_names(lx: &Lexicon, ws: &[Word]) -> Vec<Found> {
     let none = HashMap::default();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if let Some((last, offset, name, _, known)) = known_at(lx, &ws, i, &none, &lx.name_starts) {
-            if let Some(k) = known {
-                out.push((ws[i].span.start + offset, ws[last].span.end, name, k));
-            }
+        if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none, &lx.name_starts) {
+            out.push(Found { first: i, last, offset, kind, name, known, sure: known.is_some() });
             i = last + 1;
         } else {
             i += 1;
@@ -288,22 +282,22 @@ pub(crate) fn known_matches(doc: &Document) -> Vec<(usize, usize, String, usize)
     out
 }
 
+/// Every gazetteer match of a document: byte span of the stem, the matched
+/// spelling and the entity, for auditing which spellings name nothing.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn known_matches(doc: &Document) -> Vec<(usize, usize, String, usize)> {
+    let ws = words(doc);
+    known_names(lexicon(), &ws).into_iter().filter_map(|f| Some((ws[f.first].span.start + f.offset, ws[f.last].span.end, f.name, f.known?))).collect()
+}
+
 /// Known names and rules over one document.
 fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
-    let none = HashMap::default();
     let mut found: Vec<Found> = Vec::new();
     let mut covered = vec![false; ws.len()];
     // 1. Known names, leftmost-longest.
-    let mut i = 0;
-    while i < ws.len() {
-        if let Some((last, offset, name, kind, known)) = known_at(lx, ws, i, &none, &lx.name_starts) {
-            let f = Found { first: i, last, offset, kind, name, known, sure: known.is_some() };
-            mark(&mut covered, &f);
-            found.push(f);
-            i = last + 1;
-        } else {
-            i += 1;
-        }
+    for f in known_names(lx, ws) {
+        mark(&mut covered, &f);
+        found.push(f);
     }
     // 2. Rules, on words no known name took.
     for i in 0..ws.len() {

@@ -420,7 +420,7 @@ fn alias_audit(arts: &[Article]) -> String {
             }
         }
     }
-    let mut rows: Vec<_> = stats.into_iter().filter(|(_, st)| st.0 >= 1).collect();
+    let mut rows: Vec<_> = stats.into_iter().collect();
     rows.sort_by_key(|(_, st)| std::cmp::Reverse((st.0 - st.2) * 100 / st.0.max(1) * (st.0 - st.2)));
     let mut out = String::from("spelling\tmatches\tno-gold\tsame-type\tentity\texample\n");
     for (name, (n, g, t, k, ex)) in rows {
