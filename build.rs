@@ -47,6 +47,7 @@ const STRIPPED: &[&str] = &[
     "lexicon/event_triggers.txt",
     "lexicon/function_words.txt",
     "lexicon/derived_not_names.txt",
+    "lexicon/sport_words.txt",
     "time/months.tsv",
     "time/weekdays.tsv",
     "time/numbers.tsv",

@@ -19,6 +19,7 @@ const TRIGGERS: &str = crate::data_file!("triggers.tsv");
 const NATIONALITY: &str = crate::data_file!("nationality.tsv");
 const FUNCTION_WORDS: &str = crate::data_file!("lexicon/function_words.txt");
 const DERIVED_NOT_NAMES: &str = crate::data_file!("lexicon/derived_not_names.txt");
+const SPORT_WORDS: &str = crate::data_file!("lexicon/sport_words.txt");
 /// Front-coded by build.rs from `data/lexicon/common_words.txt` (see [`front_decoded`]).
 const COMMON_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/common_words.fc"));
 const NUMBER_WORDS: &str = crate::data_file!("time/numbers.tsv");
@@ -52,6 +53,11 @@ pub struct Lexicon {
     pub max_name_tokens: usize,
     /// The first word of every known name of two words or more.
     pub name_starts: HashSet<String>,
+    /// A place (index into `known`) → the club named after it, where the gazetteer
+    /// has `نادي` + the place's name (`نادي ليفربول`) and the place is no country.
+    pub club_of: HashMap<usize, usize>,
+    /// Words of sports reporting, folded (`مباراة`, `المدرب`).
+    pub sport_words: HashSet<String>,
     /// Consonant skeleton of each known name → index, when only one entity has it.
     pub skeletons: HashMap<String, usize>,
     /// Folded given names.
@@ -331,6 +337,18 @@ impl Lexicon {
             lx.names.remove(v);
         }
         lx.name_starts = name_starts(lx.names.keys());
+        // A country is never its national team here (`منتخب الكويت` is not `نادي الكويت`).
+        let countries: HashSet<&str> = lx.nationality.values().map(String::as_str).collect();
+        for (index, e) in lx.known.iter().enumerate() {
+            let Some(place) = fold_name(&e.name_ar).strip_prefix("نادي ").map(str::to_string) else { continue };
+            if e.kind != EntityType::Org {
+                continue;
+            }
+            if let Some(&p) = lx.names.get(&place).filter(|&&p| lx.known[p].kind == EntityType::Loc && !countries.contains(lx.known[p].id.as_str())) {
+                lx.club_of.insert(p, index);
+            }
+        }
+        lx.sport_words = word_set(SPORT_WORDS);
         lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
         lx
     }
@@ -350,6 +368,17 @@ pub fn lexicon() -> &'static Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_city_with_a_club_of_its_name_knows_the_club_and_a_country_does_not() {
+        let lx = lexicon();
+        let id = |name: &str| lx.names.get(&fold_name(name)).map(|&k| lx.known[k].id.as_str());
+        let club = |name: &str| lx.names.get(&fold_name(name)).and_then(|k| lx.club_of.get(k)).map(|&c| lx.known[c].id.as_str());
+        assert_eq!(club("ليفربول"), id("نادي ليفربول"));
+        assert!(club("ليفربول").is_some());
+        assert_eq!(club("الكويت"), None, "a country is not its club");
+        assert!(lx.sport_words.contains("مباراه"), "sport words are folded");
+    }
 
     #[test]
     fn variants_cover_g_letters_joins_and_article() {

@@ -282,6 +282,22 @@ fn known_names(lx: &Lexicon, ws: &[Word]) -> Vec<Found> {
     out
 }
 
+/// How many sports words make a document a sports report.
+const SPORTS_REPORT_WORDS: usize = 4;
+
+/// Does the document read as sports reporting (words like `مباراة`, `المدرب`)?
+fn is_sports_report(lx: &Lexicon, ws: &[Word]) -> bool {
+    ws.iter().filter(|w| w.is_word && w.readings.iter().any(|(_, stem)| lx.sport_words.contains(stem.as_str()))).nth(SPORTS_REPORT_WORDS - 1).is_some()
+}
+
+/// Is the place name `f` said as a place: after `في` or a place descriptor, or
+/// with the preposition `ب` on it (`بليفربول`, in Liverpool)?
+fn is_where(lx: &Lexicon, doc: &Document, ws: &[Word], f: &Found) -> bool {
+    let proclitics = doc.text.get(ws[f.first].span.start..ws[f.first].span.start + f.offset).unwrap_or("");
+    proclitics.contains('ب')
+        || f.first.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|w| w.norm == "في" || is_head(&lx.loc_descriptors, w))
+}
+
 /// Every gazetteer match of a document: byte span of the stem, the matched
 /// spelling and the entity, for auditing which spellings name nothing.
 #[cfg(not(target_arch = "wasm32"))]
@@ -294,8 +310,15 @@ pub(crate) fn known_matches(doc: &Document) -> Vec<(usize, usize, String, usize)
 fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     let mut covered = vec![false; ws.len()];
-    // 1. Known names, leftmost-longest.
-    for f in known_names(lx, ws) {
+    // 1. Known names, leftmost-longest; in a sports report a city that names a
+    // club is the club (`حارس مرمى ليفربول`), unless it is where something happens
+    // (`في ليفربول`, `بمدينة ليفربول`, `بليفربول`).
+    let sporty = is_sports_report(lx, ws);
+    for mut f in known_names(lx, ws) {
+        if let Some(&club) = f.known.and_then(|k| lx.club_of.get(&k)).filter(|_| sporty && !is_where(lx, doc, ws, &f)) {
+            f.kind = EntityType::Org;
+            f.known = Some(club);
+        }
         mark(&mut covered, &f);
         found.push(f);
     }
@@ -793,6 +816,9 @@ mod tests {
         ("quoted-name-after-an-outlet-descriptor", "وقالت صحيفة « نيويورك تايمز » إن المحادثات فشلت.", "ORG:نيويورك تايمز", ""),
         ("quoted-name-unknown-words", "وكتبت مجلة \" فورين أفيرز \" أن الحرب طويلة.", "ORG:فورين أفيرز", ""),
         ("party-adjective-after-a-title", "وعرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا جديدا.", "PER:ارلن سبيكتر", ""),
+        ("a-city-in-a-sports-report-is-its-club", "وتعادل تشيلسي مع ضيفه ليفربول في المباراة ، وقال المدرب إن الفريق لعب جيدا في الشوط الثاني.", "ORG:ليفربول", ""),
+        ("a-city-in-a-sports-report-where-it-is-played", "وأقيمت المباراة في ليفربول ، وقال المدرب إن الفريق لعب جيدا في الشوط الثاني.", "LOC:ليفربول", ""),
+        ("a-city-elsewhere-is-the-city", "وزار الوزير ليفربول ومانشستر لبحث الاستثمار في الصناعة.", "LOC:ليفربول", ""),
         ("common-word-is-no-proclitic-and-name", "وتعرف على الإسلام خلال فترة وجيزة ثم عاد.", "", "جيزة"),
         ("derived-adjective-is-not-the-country", "وصعد التشيلي فرناندو غونزاليز إلى الدور الثالث.", "", "التشيلي"),
         ("derived-common-word-is-not-the-city", "وليس في هذا المشهد من جديد.", "", "المشهد"),
