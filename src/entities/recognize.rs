@@ -458,7 +458,9 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 continue;
             }
         }
-        // 2d. A place or outlet descriptor, then one name word (possibly quoted).
+        // 2d. A place or outlet descriptor, then one name word (possibly quoted); an
+        // organisation's head before a quoted name stays outside it like a descriptor
+        // (`شركة « إل جي »`).
         let desc = w.readings.iter().find_map(|(_, s)| {
             if lx.loc_descriptors.contains(s) {
                 Some(EntityType::Loc)
@@ -468,6 +470,14 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 None
             }
         });
+        if desc.is_none() && is_head(&lx.org_heads, w) {
+            if let Some(last) = quoted_name(lx, ws, &covered, i + 1) {
+                let f = Found { first: i + 2, last, offset: 0, kind: EntityType::Org, name: loose_phrase(ws, ws[i + 2].norm, i + 2, last), known: None, sure: false };
+                mark(&mut covered, &f);
+                found.push(f);
+                continue;
+            }
+        }
         if let Some(kind) = desc {
             // A quoted name is all the words up to the closing quote (`مجلة « فورين بوليسي »`).
             if let Some(last) = quoted_name(lx, ws, &covered, i + 1) {
@@ -814,6 +824,7 @@ mod tests {
         ("ali-the-preposition-before-a-given-name-chain", "ووافق المجلس على محمد سالم رئيسا.", "", "على محمد سالم"),
         ("definite-given-name-after-a-title", "وكان الملك الحسين قد أمر بإعادة صنع المنبر.", "PER:الحسين", ""),
         ("quoted-name-after-an-outlet-descriptor", "وقالت صحيفة « نيويورك تايمز » إن المحادثات فشلت.", "ORG:نيويورك تايمز", ""),
+        ("quoted-name-after-an-organisation-head", "وأعلنت شركة « ميديا غروب » عن خطة جديدة.", "ORG:ميديا غروب", ""),
         ("quoted-name-unknown-words", "وكتبت مجلة \" فورين أفيرز \" أن الحرب طويلة.", "ORG:فورين أفيرز", ""),
         ("party-adjective-after-a-title", "وعرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا جديدا.", "PER:ارلن سبيكتر", ""),
         ("a-city-in-a-sports-report-is-its-club", "وتعادل تشيلسي مع ضيفه ليفربول في المباراة ، وقال المدرب إن الفريق لعب جيدا في الشوط الثاني.", "ORG:ليفربول", ""),
