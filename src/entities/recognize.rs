@@ -290,6 +290,13 @@ fn is_sports_report(lx: &Lexicon, ws: &[Word]) -> bool {
     ws.iter().filter(|w| w.is_word && w.readings.iter().any(|(_, stem)| lx.sport_words.contains(stem.as_str()))).nth(SPORTS_REPORT_WORDS - 1).is_some()
 }
 
+/// Do an outlet descriptor and an opening quote come before word `i` (`صحيفة "`)?
+/// Without the quote the place may be meant (`موقع لبنان`, Lebanon's position).
+fn after_outlet_descriptor(lx: &Lexicon, ws: &[Word], i: usize) -> bool {
+    let quoted = i.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|w| matches!(w.norm, "\"" | "«" | "“"));
+    quoted && i.checked_sub(2).and_then(|d| ws.get(d)).is_some_and(|w| w.readings.iter().any(|(_, s)| lx.org_descriptors.contains(s)))
+}
+
 /// Is the place name `f` said as a place: after `في` or a place descriptor, or
 /// with the preposition `ب` on it (`بليفربول`, in Liverpool)?
 fn is_where(lx: &Lexicon, doc: &Document, ws: &[Word], f: &Found) -> bool {
@@ -318,6 +325,10 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         if let Some(&club) = f.known.and_then(|k| lx.club_of.get(&k)).filter(|_| sporty && !is_where(lx, doc, ws, &f)) {
             f.kind = EntityType::Org;
             f.known = Some(club);
+        } else if f.kind == EntityType::Loc && after_outlet_descriptor(lx, ws, f.first) {
+            // A place's name quoted after `صحيفة` or `قناة` names the outlet (`صحيفة " الشرق الأوسط "`).
+            f.kind = EntityType::Org;
+            f.known = None;
         }
         mark(&mut covered, &f);
         found.push(f);
@@ -825,6 +836,8 @@ mod tests {
         ("definite-given-name-after-a-title", "وكان الملك الحسين قد أمر بإعادة صنع المنبر.", "PER:الحسين", ""),
         ("quoted-name-after-an-outlet-descriptor", "وقالت صحيفة « نيويورك تايمز » إن المحادثات فشلت.", "ORG:نيويورك تايمز", ""),
         ("quoted-name-after-an-organisation-head", "وأعلنت شركة « ميديا غروب » عن خطة جديدة.", "ORG:ميديا غروب", ""),
+        ("a-place-name-after-an-outlet-descriptor", "ونسبت صحيفة \" الشرق الأوسط \" اللندنية إلى جنبلاط قوله.", "ORG:الشرق الأوسط", ""),
+        ("a-place-name-after-an-unquoted-descriptor", "ويعزز ذلك موقع لبنان في المنطقة.", "LOC:لبنان", ""),
         ("quoted-name-unknown-words", "وكتبت مجلة \" فورين أفيرز \" أن الحرب طويلة.", "ORG:فورين أفيرز", ""),
         ("party-adjective-after-a-title", "وعرض السناتور الجمهوري ، ارلن سبيكتر ، اقتراحا جديدا.", "PER:ارلن سبيكتر", ""),
         ("a-city-in-a-sports-report-is-its-club", "وتعادل تشيلسي مع ضيفه ليفربول في المباراة ، وقال المدرب إن الفريق لعب جيدا في الشوط الثاني.", "ORG:ليفربول", ""),
