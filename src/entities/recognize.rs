@@ -471,7 +471,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         }
         // 2d. A place or outlet descriptor, then one name word (possibly quoted); an
         // organisation's head before a quoted name stays outside it like a descriptor
-        // (`شركة « إل جي »`).
+        // (`شركة « ميديا غروب »`).
         let desc = w.readings.iter().find_map(|(_, s)| {
             if lx.loc_descriptors.contains(s) {
                 Some(EntityType::Loc)
@@ -481,22 +481,16 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 None
             }
         });
-        if desc.is_none() && is_head(&lx.org_heads, w) {
-            if let Some(last) = quoted_name(lx, ws, &covered, i + 1) {
-                let f = Found { first: i + 2, last, offset: 0, kind: EntityType::Org, name: loose_phrase(ws, ws[i + 2].norm, i + 2, last), known: None, sure: false };
-                mark(&mut covered, &f);
-                found.push(f);
-                continue;
-            }
-        }
-        if let Some(kind) = desc {
-            // A quoted name is all the words up to the closing quote (`مجلة « فورين بوليسي »`).
+        // A quoted name is all the words up to the closing quote (`مجلة « فورين بوليسي »`).
+        if let Some(kind) = desc.or_else(|| is_head(&lx.org_heads, w).then_some(EntityType::Org)) {
             if let Some(last) = quoted_name(lx, ws, &covered, i + 1) {
                 let f = Found { first: i + 2, last, offset: 0, kind, name: loose_phrase(ws, ws[i + 2].norm, i + 2, last), known: None, sure: false };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
             }
+        }
+        if let Some(kind) = desc {
             let mut j = i + 1;
             if ws.get(j).is_some_and(|w| w.norm == "\"") {
                 j += 1;
@@ -507,7 +501,6 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 found.push(f);
             }
         }
-        let _ = doc;
     }
     found.sort_by_key(|f| f.first);
     found
