@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub sport_words: HashSet<String>,
     /// Consonant skeleton of each known name → index, when only one entity has it.
     pub skeletons: HashMap<String, usize>,
+    /// Skeletons of the first words of the known names of two words or more.
+    pub skeleton_starts: HashSet<String>,
     /// Folded given names.
     pub given_arabic: HashSet<String>,
     /// Folded foreign given names as transliterated in Arabic.
@@ -133,6 +135,17 @@ pub fn skeleton(folded: &str) -> String {
         last = Some(c);
     }
     out
+}
+
+/// May the folded `words` be known entity `k` by its skeleton alone? Each word is
+/// one of the name's as written, or no word the lexicon knows otherwise (an
+/// Arabic given name, a common word, another name): `محمد عباس` is not `محمود عباس`.
+pub fn skeleton_may_be(lx: &Lexicon, words: &str, k: usize) -> bool {
+    let written = fold_name(&lx.known[k].name_ar);
+    words.split(' ').all(|w| {
+        written.split(' ').any(|n| n == w)
+            || !(lx.given_arabic.contains(w) || lx.common_words.contains(w) || lx.function_words.contains(w) || lx.names.get(w).is_some_and(|&o| o != k))
+    })
 }
 
 /// The spelling variants of a folded name (the name itself first).
@@ -337,6 +350,9 @@ impl Lexicon {
             lx.names.remove(v);
         }
         lx.name_starts = name_starts(lx.names.keys());
+        // The skeletons of the first words of known names of two words or more,
+        // to try the skeleton of a phrase only where one could start (`فيديل كاسترو`).
+        lx.skeleton_starts = written_forms.iter().filter_map(|n| n.split_once(' ')).filter(|(first, _)| first.chars().count() >= 3).map(|(first, _)| skeleton(first)).collect();
         // A country is never its national team here (`منتخب الكويت` is not `نادي الكويت`).
         let countries: HashSet<&str> = lx.nationality.values().map(String::as_str).collect();
         for (index, e) in lx.known.iter().enumerate() {

@@ -7,7 +7,7 @@
 //! mentioned one when several do), else in the whole set.
 
 use crate::offsets::Span;
-use super::lexicon::{lexicon, skeleton};
+use super::lexicon::{lexicon, skeleton, skeleton_may_be};
 use super::{EntityType, Mention};
 use crate::model::EntityRecord;
 use crate::text::Document;
@@ -95,7 +95,7 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
         }
         let sk = skeleton(name);
         if let Some(&k) = lx.skeletons.get(&sk) {
-            if lx.known[k].kind == kind {
+            if lx.known[k].kind == kind && skeleton_may_be(lx, name, k) {
                 return Key::Known(k);
             }
         }
@@ -223,6 +223,20 @@ mod tests {
         };
         assert_eq!(entity_of(0), "كيم جونغ أون");
         assert_eq!(entity_of(1), "كيم هونغ كيون");
+    }
+
+    #[test]
+    fn another_person_with_the_same_skeleton_stays_apart() {
+        // `محمد عباس` has the skeleton of the known `محمود عباس`; `محمد` is a given name he does not have.
+        let text = "وقال الدكتور محمد عباس إن النتائج جيدة. والتقى الرئيس محمود عباس الوفد.";
+        let docs = crate::text::read_documents(&[text]);
+        let mut mentions = crate::entities::recognize(&docs);
+        let records = link(&docs, &mut mentions, &["a".to_string()]);
+        let entity_of = |name: &str| {
+            let m = mentions[0].iter().find(|m| docs[0].slice(m.span) == name).unwrap_or_else(|| panic!("{name} in {:?}", mentions[0]));
+            records[m.entity.expect("linked")].id.clone()
+        };
+        assert_ne!(entity_of("محمد عباس"), entity_of("محمود عباس"));
     }
 
     #[test]

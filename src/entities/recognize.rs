@@ -129,7 +129,33 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
             }
         }
     }
+    if best.is_none() {
+        best = known_by_skeleton(lx, ws, i);
+    }
     best
+}
+
+/// A known person's name of two or three words in another spelling of its
+/// vowels (`فيديل كاسترو` for `فيدل كاسترو`): the phrase's consonant skeleton is
+/// the name's, every word has three letters or more, and `skeleton_may_be`.
+fn known_by_skeleton(lx: &Lexicon, ws: &[Word], i: usize) -> Option<(usize, usize, String, EntityType, Option<usize>)> {
+    let w = ws.get(i)?;
+    if !w.is_word || w.norm.chars().count() < 3 || !lx.skeleton_starts.contains(&super::lexicon::skeleton(w.norm)) {
+        return None;
+    }
+    for len in (2..=3).rev() {
+        let Some(p) = phrase(ws, w.norm, i, i + len - 1) else { continue };
+        let Some(&k) = lx.skeletons.get(&super::lexicon::skeleton(&p)) else { continue };
+        let known = &lx.known[k];
+        let ok = known.kind == EntityType::Per
+            && known.name_ar.split(' ').count() == len
+            && ws[i..i + len].iter().all(|x| x.norm.chars().count() >= 3)
+            && super::lexicon::skeleton_may_be(lx, &p, k);
+        if ok {
+            return Some((i + len - 1, 0, p, known.kind, Some(k)));
+        }
+    }
+    None
 }
 
 /// A function word that never names anyone. A given name that folding makes a
@@ -889,6 +915,17 @@ mod tests {
         ("foreign-surname-starting-with-ba", "وقال النقيب فرانك باسكوال للصحفيين إن الهجوم كبير.", "PER:فرانك باسكوال", ""),
         ("ba-and-a-known-word-ends-a-name", "وقال جون بالأمس إن الهجوم كبير.", "", "جون بالأمس"),
     ];
+
+    #[test]
+    fn a_known_person_in_another_spelling_of_its_vowels_is_known() {
+        let docs = read_documents(&["وفي عام 1968 حاول فيديل كاسترو إجلاء الأمريكيين. واستقبل محمد عباس الوفد."]);
+        let got = super::recognize_with(&docs, None).remove(0);
+        let lx = super::lexicon();
+        let castro = got.iter().find(|m| docs[0].slice(m.span) == "فيديل كاسترو").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(castro.known.map(|k| lx.known[k].name_en.as_str()), Some("Fidel Castro"));
+        // The same skeleton, but `محمد` is a given name the known `محمود عباس` does not have.
+        assert!(got.iter().all(|m| m.known.is_none_or(|k| lx.known[k].name_en != "Mahmoud Abbas")), "{got:?}");
+    }
 
     /// `TYPE:text` of each mention when the tagger says `labels` (one per word).
     fn merged(text: &str, labels: &[u8]) -> Vec<String> {
