@@ -88,6 +88,10 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     /// Words inside Arabic names (`بن`, `أبو`, `عبد`).
     pub person_connectors: HashSet<String>,
+    /// Connectors that never end a name (`بن`, `أبو`), folded.
+    pub inner_connectors: HashSet<String>,
+    /// لل-words that say when or how much (`للمرة`), not an organisation's purpose, folded.
+    pub not_purpose: HashSet<String>,
     /// Nationality adjectives (folded phrase) → country id.
     pub nationality: HashMap<String, String>,
     /// The most tokens in a nationality adjective.
@@ -317,6 +321,11 @@ impl Lexicon {
                 "ORG_DESCRIPTOR" => &mut lx.org_descriptors,
                 "LOC_DESCRIPTOR" => &mut lx.loc_descriptors,
                 "PER_CONNECTOR" => &mut lx.person_connectors,
+                "PER_CONNECTOR_INNER" => {
+                    lx.person_connectors.insert(folded.clone());
+                    &mut lx.inner_connectors
+                }
+                "ORG_NOT_PURPOSE" => &mut lx.not_purpose,
                 "PER_VERB_CUE" => &mut lx.speech_verbs,
                 _ => continue,
             };

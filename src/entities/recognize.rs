@@ -54,12 +54,6 @@ pub(crate) fn words(doc: &Document) -> Vec<Word<'_>> {
     out
 }
 
-/// `لل` + a noun that says when or how much, not what an organisation is for (folded).
-const ADVERBIAL_LL: [&str; 14] = ["للمره", "للغايه", "للحظه", "للوهله", "للتو", "للاسف", "للعام", "للسنه", "للشهر", "لليوم", "للاسبوع", "للموسم", "للمساء", "للصباح"];
-
-/// Connectors inside Arabic names that never end one (folded).
-const ARABIC_CONNECTORS: [&str; 11] = ["بن", "ابن", "ابنه", "بنت", "ابو", "ابي", "ابا", "ال", "ام", "عبد", "ولد"];
-
 /// A found name before linking.
 #[derive(Clone, Debug)]
 struct Found {
@@ -476,7 +470,6 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 last += n;
             }
             if last > i {
-                // `لل` + noun and the article-words after it.
                 // Its purpose: `لل` + noun (`للتنمية`), or `ل` + noun + an ال-word
                 // (`لحقوق الإنسان`, `لرصد الزلازل`), and the ال-words after it. A name
                 // with `لل` + noun is one whatever the tagger says (`المجلس الأعلى للقضاء`;
@@ -486,7 +479,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                     let n = ws.get(k).filter(|n| !covered[k] && n.norm.chars().count() >= 4 && !is_function_word(lx, n))?;
                     if n.norm.starts_with("لل") {
                         // Not `للمرة` or `للعام` (for the first time, for the second year).
-                        (!ADVERBIAL_LL.contains(&n.norm)).then_some(true)
+                        (!lx.not_purpose.contains(n.norm)).then_some(true)
                     } else {
                         (n.norm.starts_with('ل') && n.joined_to_next && is_common(lx, n) && definite_at(k + 1)).then_some(false)
                     }
@@ -734,7 +727,7 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
                 last = t - 1;
             }
             // A person's name does not end in `بن` or `أبو` (`أبي جميل زيان بن` stops before it).
-            while last > first && ARABIC_CONNECTORS.contains(&ws[last].norm) {
+            while last > first && lx.inner_connectors.contains(ws[last].norm) {
                 last -= 1;
             }
             // Connectors alone name no one (`دو` of a time written `1دو43`).
@@ -934,12 +927,11 @@ mod tests {
         let ws = super::words(&docs[0]);
         assert_eq!(ws.len(), labels.len(), "one label per word of {text}");
         let bare = Default::default();
-        super::merge_tagged(lx, &ws, labels, Vec::new(), &bare).iter().map(|f| format!("{}:{}", f.kind.as_str(), docs[0].text[ws[f.first].span.start + f.offset..ws[f.last].span.end].to_string())).collect()
+        super::merge_tagged(lx, &ws, labels, Vec::new(), &bare).iter().map(|f| format!("{}:{}", f.kind.as_str(), &docs[0].text[ws[f.first].span.start + f.offset..ws[f.last].span.end])).collect()
     }
 
     #[test]
     fn a_tagged_person_stops_at_a_title_and_never_ends_in_a_connector() {
-        // قال غسان بن جدو الصحفي العربي .
         let got = merged("قال غسان بن جدو الصحفي العربي .", &[0, 1, 2, 2, 2, 2, 0]);
         assert_eq!(got, ["PER:غسان بن جدو"]);
         let got = merged("بتولي أبي جميل زيان بن مدافع", &[0, 1, 2, 2, 2, 0]);
