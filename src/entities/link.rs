@@ -1,8 +1,9 @@
 //! Linking mentions to entities across spellings and articles.
 //!
 //! A known name links to its gazetteer entity. Another name links to a known
-//! entity with the same consonant skeleton (`فلاديفستوك` = `فلاديفوستوك`), else to
-//! the other names with its skeleton. A part of a person's name (`كيم`, `بوتين`)
+//! entity with the same consonant skeleton (`فلاديفستوك` = `فلاديفوستوك`) unless
+//! a word of it is one the lexicon knows and the entity's name lacks (`محمد عباس`
+//! is not `محمود عباس`), else to the other names with its skeleton. A part of a person's name (`كيم`, `بوتين`)
 //! links to the full name that contains it in the same article (the most
 //! mentioned one when several do), else in the whole set.
 
