@@ -936,6 +936,9 @@ mod tests {
         assert_eq!(got, ["PER:غسان بن جدو"]);
         let got = merged("بتولي أبي جميل زيان بن مدافع", &[0, 1, 2, 2, 2, 0]);
         assert_eq!(got, ["PER:أبي جميل زيان"]);
+        // A unit is no one, whatever the tagger says (`3 كيلو مترات`).
+        let got = merged("يقطعون 3 كيلو مترات", &[0, 0, 1, 0]);
+        assert!(got.is_empty(), "{got:?}");
         // A time written `1دو43ث`: the connector `دو` alone is no one.
         let got = merged("مسجلا توقيت 1دو43 ث", &[0, 0, 0, 1, 0, 0]);
         assert!(got.is_empty(), "{got:?}");
