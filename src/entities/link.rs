@@ -212,14 +212,19 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_part_of_a_name_is_the_person_last_named_in_full() {
-        let text = "والتقى الزعيم كيم جونغ أون بالوفد. وقال كيم إن المحادثات جيدة. ثم تحدث الوزير كيم هونغ كيون للصحفيين. وأضاف كيم أن بلاده مستعدة.";
-        let docs = crate::text::read_documents(&[text]);
+    /// One article recognised and linked: its document, mentions and entity records.
+    fn linked(text: &str) -> (Document, Vec<Mention>, Vec<EntityRecord>) {
+        let mut docs = crate::text::read_documents(&[text]);
         let mut mentions = crate::entities::recognize(&docs);
         let records = link(&docs, &mut mentions, &["a".to_string()]);
+        (docs.remove(0), mentions.remove(0), records)
+    }
+
+    #[test]
+    fn a_part_of_a_name_is_the_person_last_named_in_full() {
+        let (doc, mentions, records) = linked("والتقى الزعيم كيم جونغ أون بالوفد. وقال كيم إن المحادثات جيدة. ثم تحدث الوزير كيم هونغ كيون للصحفيين. وأضاف كيم أن بلاده مستعدة.");
         let entity_of = |nth_kim: usize| {
-            let m = mentions[0].iter().filter(|m| docs[0].slice(m.span) == "كيم").nth(nth_kim).expect("a bare كيم");
+            let m = mentions.iter().filter(|m| doc.slice(m.span) == "كيم").nth(nth_kim).expect("a bare كيم");
             records[m.entity.expect("linked")].name.clone()
         };
         assert_eq!(entity_of(0), "كيم جونغ أون");
@@ -229,12 +234,9 @@ mod tests {
     #[test]
     fn another_person_with_the_same_skeleton_stays_apart() {
         // `محمد عباس` has the skeleton of the known `محمود عباس`; `محمد` is a given name he does not have.
-        let text = "وقال الدكتور محمد عباس إن النتائج جيدة. والتقى الرئيس محمود عباس الوفد.";
-        let docs = crate::text::read_documents(&[text]);
-        let mut mentions = crate::entities::recognize(&docs);
-        let records = link(&docs, &mut mentions, &["a".to_string()]);
+        let (doc, mentions, records) = linked("وقال الدكتور محمد عباس إن النتائج جيدة. والتقى الرئيس محمود عباس الوفد.");
         let entity_of = |name: &str| {
-            let m = mentions[0].iter().find(|m| docs[0].slice(m.span) == name).unwrap_or_else(|| panic!("{name} in {:?}", mentions[0]));
+            let m = mentions.iter().find(|m| doc.slice(m.span) == name).unwrap_or_else(|| panic!("{name} in {mentions:?}"));
             records[m.entity.expect("linked")].id.clone()
         };
         assert_ne!(entity_of("محمد عباس"), entity_of("محمود عباس"));
