@@ -229,6 +229,19 @@ fn is_head(heads: &HashSet<String>, w: &Word) -> bool {
     w.readings.iter().any(|(_, stem)| heads.contains(stem.as_str()) || stem.strip_prefix("ال").is_some_and(|s| heads.contains(s)))
 }
 
+/// The word as a given name: itself, or its stem after a proclitic when the
+/// whole word is no word we know (`ووائل`, `لمحمد`; not `وعلى`, a function word).
+fn given_reading<'w>(lx: &Lexicon, w: &'w Word) -> (usize, &'w str) {
+    if is_given(lx, w.norm) || lx.common_words.contains(w.norm) || lx.function_words.contains(w.norm) {
+        return (0, w.norm);
+    }
+    w.readings
+        .iter()
+        .skip(1)
+        .find(|(_, stem)| stem.chars().count() >= 3 && is_given(lx, stem) && !lx.function_words.contains(stem.as_str()) && !lx.common_words.contains(stem.as_str()))
+        .map_or((0, w.norm), |(offset, stem)| (*offset, stem.as_str()))
+}
+
 fn is_given(lx: &Lexicon, s: &str) -> bool {
     lx.given_arabic.contains(s) || lx.given_foreign.contains(s)
 }
@@ -248,6 +261,10 @@ fn nationality_len(lx: &Lexicon, ws: &[Word], i: usize) -> usize {
 
 /// Words `j..` that make a person's name after a title: returns the last word.
 fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Option<usize> {
+    // `السيد وتامر`: the و joins another name to a name that ended at the title.
+    if ws.get(j).is_some_and(|w| w.norm.starts_with('و') && given_reading(lx, w).0 > 0) {
+        return None;
+    }
     let mut k = j;
     // A given name with the article opens a name after a title (`الإمام الرضا`, `الملك الحسين`).
     let definite_given = |w: &Word| w.norm.strip_prefix("ال").is_some_and(|g| g.chars().count() >= 3 && lx.given_arabic.contains(g)) && !lx.common_definite.contains(w.norm);
@@ -400,9 +417,11 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             }
         }
         let w = &ws[i];
-        // 2b. A given name followed by name words.
-        let foreign = lx.given_foreign.contains(w.norm) && w.norm.chars().count() >= 2;
-        let arabic = lx.given_arabic.contains(w.norm);
+        // 2b. A given name followed by name words; the given name may carry a
+        // proclitic (`ووائل القباني` in a list of players).
+        let (offset, given) = given_reading(lx, w);
+        let foreign = lx.given_foreign.contains(given) && given.chars().count() >= 2;
+        let arabic = lx.given_arabic.contains(given);
         if (foreign || arabic) && !is_function_word(lx, w) {
             let mut last = i;
             let max = if arabic && !foreign { MAX_NASAB_TOKENS } else { MAX_NAME_TOKENS };
@@ -422,11 +441,11 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 last += 1;
             }
             if last > i && !lx.person_connectors.contains(ws[last].norm) {
-                let name = phrase(ws, w.norm, i, last).unwrap_or_default();
+                let name = phrase(ws, given, i, last).unwrap_or_default();
                 // A chain of Arabic given names (`خالد سعيد`, `سعد ناصر فهد`) is a name
                 // whatever the tagger says.
-                let sure = arabic && !foreign && (i..=last).all(|k| lx.given_arabic.contains(ws[k].norm) || lx.person_connectors.contains(ws[k].norm) || (k == last && k >= i + 2 && ws[k].norm.starts_with("ال")));
-                let f = Found { first: i, last, offset: 0, kind: EntityType::Per, name, known: None, sure };
+                let sure = arabic && !foreign && (i..=last).all(|k| lx.given_arabic.contains(if k == i { given } else { ws[k].norm }) || lx.person_connectors.contains(ws[k].norm) || (k == last && k >= i + 2 && ws[k].norm.starts_with("ال")));
+                let f = Found { first: i, last, offset, kind: EntityType::Per, name, known: None, sure };
                 mark(&mut covered, &f);
                 found.push(f);
                 continue;
@@ -907,6 +926,9 @@ mod tests {
         ("org-adverbial-lam-lam-is-not-its-purpose", "وقال المجلس الوطني للمرة الثانية إنه يرفض الخطة.", "ORG:المجلس الوطني", "المجلس الوطني للمرة"),
         ("foreign-surname-starting-with-ba", "وقال النقيب فرانك باسكوال للصحفيين إن الهجوم كبير.", "PER:فرانك باسكوال", ""),
         ("ba-and-a-known-word-ends-a-name", "وقال جون بالأمس إن الهجوم كبير.", "", "جون بالأمس"),
+        ("given-name-with-a-conjunction-in-a-list", "وضمت القائمة محمد عبدالمنصف ووائل القباني وعادل فتحي.", "PER:عادل فتحي", ""),
+        ("conjunction-after-a-title-joins-another-name", "وشارك طارق السيد وتامر حسني في الحفل.", "PER:تامر حسني", "وتامر حسني"),
+        ("conjunction-and-preposition-is-no-given-name", "وعلى صعيد آخر قال الوزير إن الوضع هادئ.", "", "على صعيد"),
     ];
 
     #[test]

@@ -297,7 +297,7 @@ fn count(articles: &[Article], model: Option<&Model>, counts: &mut Counts) {
                 } else {
                     "none"
                 };
-                eprintln!("GOLDERR {} {what}", kind.as_str());
+                eprintln!("GOLDERR {} {what} {}", kind.as_str(), context(s, e));
             }
             for m in found {
                 if !gold.iter().any(|&(s, e, _)| m.span.start < e && m.span.end > s) {
