@@ -180,11 +180,13 @@ fn is_title_word(lx: &Lexicon, w: &str) -> bool {
     lx.person_titles.contains(w) || lx.bare_titles.contains(w)
 }
 
-/// A common word, also with a proclitic or an attached pronoun (`ومخاوفه` → `مخاوف`).
+/// A common word, also with a proclitic or an attached pronoun (`ومخاوفه` → `مخاوف`),
+/// or a plural before its complement, which drops its ن (`مراقبو` of `مراقبون`).
 fn is_common(lx: &Lexicon, w: &Word) -> bool {
     w.readings.iter().any(|(_, stem)| {
         lx.common_words.contains(stem.as_str())
             || ["ه", "ها", "هم", "هما"].iter().any(|p| stem.strip_suffix(p).is_some_and(|s| s.chars().count() >= 3 && lx.common_words.contains(s)))
+            || stem.strip_suffix('و').is_some_and(|s| s.chars().count() >= 3 && ["ون", "ين"].iter().any(|p| lx.common_words.contains(&format!("{s}{p}"))))
     })
 }
 
@@ -963,6 +965,9 @@ mod tests {
         assert!(got.is_empty(), "{got:?}");
         // A time written `1دو43ث`: the connector `دو` alone is no one.
         let got = merged("مسجلا توقيت 1دو43 ث", &[0, 0, 0, 1, 0, 0]);
+        assert!(got.is_empty(), "{got:?}");
+        // A plural before its complement (`مسلحو` of `مسلحين`) is no one.
+        let got = merged("وقال مسلحو الحركة إنهم مستعدون .", &[0, 1, 0, 0, 0, 0]);
         assert!(got.is_empty(), "{got:?}");
     }
 
