@@ -263,7 +263,8 @@ fn nationality_len(lx: &Lexicon, ws: &[Word], i: usize) -> usize {
 
 /// Words `j..` that make a person's name after a title: returns the last word.
 fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Option<usize> {
-    // `السيد وتامر`: the و joins another name to a name that ended at the title.
+    // `طارق السيد وتامر حسني`: a given name with a و after a title starts the
+    // next name of a list; the title word was the end of the name before.
     if ws.get(j).is_some_and(|w| w.norm.starts_with('و') && given_reading(lx, w).0 > 0) {
         return None;
     }
@@ -930,7 +931,7 @@ mod tests {
         ("ba-and-a-known-word-ends-a-name", "وقال جون بالأمس إن الهجوم كبير.", "", "جون بالأمس"),
         ("given-name-with-a-conjunction-in-a-list", "وضمت القائمة محمد عبدالمنصف ووائل القباني وعادل فتحي.", "PER:عادل فتحي", ""),
         ("conjunction-after-a-title-joins-another-name", "وشارك طارق السيد وتامر حسني في الحفل.", "PER:تامر حسني", "وتامر حسني"),
-        ("conjunction-and-preposition-is-no-given-name", "وعلى صعيد آخر قال الوزير إن الوضع هادئ.", "", "على صعيد"),
+        ("conjunction-and-preposition-is-no-given-name", "وعلى محمد سالم أن يقرر موعد السفر.", "PER:محمد سالم", "على محمد سالم"),
     ];
 
     #[test]
