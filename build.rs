@@ -1,8 +1,9 @@
-//! Build step: the two common-word lists (`data/lexicon/common_words.txt`,
-//! `common_definite.txt`, ~9,000 words) go into the wasm front-coded, each word
-//! written as how many letters it shares with the one before and the rest
-//! (`src/entities/lexicon.rs` reads them back). Sorted and prefix-shared, they
-//! take 7 KB less gzip than as plain lines; the files in `data/` stay plain.
+//! Build step: the word lists (the two common-word lists of `data/lexicon/`,
+//! ~9,000 words, and the given-name lists of `data/names/`, ~3,100) go into the
+//! wasm front-coded, each word written as how many letters it shares with the one
+//! before and the rest (`src/entities/lexicon.rs` reads them back). Sorted and
+//! prefix-shared, they take 10 KB less gzip than as plain lines; the files in
+//! `data/` stay plain.
 //!
 //! Every other data file the library includes goes in without its `#` comment
 //! lines (sources, licences, format notes: for people, not for the wasm).
@@ -42,8 +43,7 @@ const STRIPPED: &[&str] = &[
     "triggers.tsv",
     "nationality.tsv",
     "gazetteer/entities.tsv",
-    "names/given_ar.txt",
-    "names/given_foreign.txt",
+    "gazetteer/places_in_context.tsv",
     "lexicon/event_triggers.txt",
     "lexicon/function_words.txt",
     "lexicon/derived_not_names.txt",
@@ -82,11 +82,12 @@ fn presentation_forms() -> String {
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("presentation_forms.txt"), presentation_forms()).expect("write to OUT_DIR");
-    for name in ["common_words", "common_definite"] {
-        let path = format!("data/lexicon/{name}.txt");
+    for name in ["lexicon/common_words", "lexicon/common_definite", "names/given_ar", "names/given_foreign"] {
+        let path = format!("data/{name}.txt");
         println!("cargo:rerun-if-changed={path}");
         let src = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        fs::write(Path::new(&out_dir).join(format!("{name}.fc")), front_code(&src)).expect("write to OUT_DIR");
+        let file = name.rsplit('/').next().unwrap_or(name);
+        fs::write(Path::new(&out_dir).join(format!("{file}.fc")), front_code(&src)).expect("write to OUT_DIR");
     }
     for name in STRIPPED {
         let path = format!("data/{name}");

@@ -13,11 +13,12 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 const ENTITIES: &str = crate::data_file!("gazetteer/entities.tsv");
-const GIVEN_AR: &str = crate::data_file!("names/given_ar.txt");
-const GIVEN_FOREIGN: &str = crate::data_file!("names/given_foreign.txt");
+const GIVEN_AR: &str = include_str!(concat!(env!("OUT_DIR"), "/given_ar.fc"));
+const GIVEN_FOREIGN: &str = include_str!(concat!(env!("OUT_DIR"), "/given_foreign.fc"));
 const TRIGGERS: &str = crate::data_file!("triggers.tsv");
 const NATIONALITY: &str = crate::data_file!("nationality.tsv");
 const FUNCTION_WORDS: &str = crate::data_file!("lexicon/function_words.txt");
+const PLACES_IN_CONTEXT: &str = crate::data_file!("gazetteer/places_in_context.tsv");
 const DERIVED_NOT_NAMES: &str = crate::data_file!("lexicon/derived_not_names.txt");
 const SPORT_WORDS: &str = crate::data_file!("lexicon/sport_words.txt");
 /// Front-coded by build.rs from `data/lexicon/common_words.txt` (see [`front_decoded`]).
@@ -76,6 +77,8 @@ pub struct Lexicon {
     pub org_heads: HashSet<String>,
     /// Adjectives that make a definite organisation head a name (`الاتحاد الأوروبي`).
     pub org_adjectives: HashSet<String>,
+    /// Adjectives between a title and the name (`الرئيس السابق`, `الملك الراحل`).
+    pub title_adjectives: HashSet<String>,
     /// Descriptors before an organisation's name that stay outside it (`وكالة`, `صحيفة`).
     pub org_descriptors: HashSet<String>,
     /// Descriptors before a place's name that stay outside it (`مدينة`, `محافظة`).
@@ -84,6 +87,11 @@ pub struct Lexicon {
     /// half of compound given names (`الدين` of `نور الدين`, `الإسلام`, `الله`) and
     /// regnal ordinals (`الثاني` of `عبد الله الثاني`), folded.
     pub never_alone: HashSet<String>,
+    /// Places whose name is also a common word (`سورية`, `مالي`) → index into `known`:
+    /// a place only after a preposition (`loc_prepositions`) or with ب or ل attached.
+    pub places_in_context: HashMap<String, usize>,
+    /// Words before such a place (`في`, `إلى`, `جنوب`).
+    pub loc_prepositions: HashSet<String>,
     /// Verbs that often introduce a speaker's name (`قال`, `أكد`), for the tagger.
     pub speech_verbs: HashSet<String>,
     /// Words inside Arabic names (`بن`, `أبو`, `عبد`).
@@ -288,11 +296,11 @@ impl Lexicon {
             }
         }
         lx.skeletons = skeleton_owners.into_iter().filter(|(_, o)| o.len() == 1).filter_map(|(k, o)| Some((k, *o.iter().next()?))).collect();
-        lx.given_arabic = word_set(GIVEN_AR);
+        lx.given_arabic = front_coded_set(GIVEN_AR);
         // Compound names are written joined too (`عبد الله` / `عبدالله`, `أبو بكر` / `أبوبكر`).
         let joined: Vec<String> = lx.given_arabic.iter().filter(|n| n.contains(' ')).map(|n| n.replace(' ', "")).collect();
         lx.given_arabic.extend(joined);
-        lx.given_foreign = word_set(GIVEN_FOREIGN);
+        lx.given_foreign = front_coded_set(GIVEN_FOREIGN);
         lx.never_alone = lx.given_arabic.iter().filter_map(|n| n.rsplit_once(' ').map(|(_, tail)| tail.to_string())).collect();
         for line in data_lines(NUMBER_WORDS) {
             let cols: Vec<&str> = line.split('\t').collect();
@@ -318,6 +326,8 @@ impl Lexicon {
                 }
                 "ORG_HEAD" => &mut lx.org_heads,
                 "ORG_ADJECTIVE" => &mut lx.org_adjectives,
+                "LOC_PREPOSITION" => &mut lx.loc_prepositions,
+                "PER_TITLE_ADJECTIVE" => &mut lx.title_adjectives,
                 "ORG_DESCRIPTOR" => &mut lx.org_descriptors,
                 "LOC_DESCRIPTOR" => &mut lx.loc_descriptors,
                 "PER_CONNECTOR" => &mut lx.person_connectors,
@@ -330,6 +340,12 @@ impl Lexicon {
                 _ => continue,
             };
             set.insert(folded);
+        }
+        for line in data_lines(PLACES_IN_CONTEXT) {
+            let Some((form, name)) = line.split_once('\t') else { continue };
+            if let Some(&index) = lx.names.get(&fold_name(name)) {
+                lx.places_in_context.insert(fold_name(form), index);
+            }
         }
         for line in data_lines(NATIONALITY) {
             let Some((adj, country)) = line.split_once('\t') else { continue };

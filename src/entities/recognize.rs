@@ -271,8 +271,12 @@ fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Op
     let mut k = j;
     // A given name with the article opens a name after a title (`الإمام الرضا`, `الملك الحسين`).
     let definite_given = |w: &Word| w.norm.strip_prefix("ال").is_some_and(|g| g.chars().count() >= 3 && lx.given_arabic.contains(g)) && !lx.common_definite.contains(w.norm);
-    while k < j + MAX_NAME_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) || definite_given(w) } else { continues_name(lx, w) }) {
+    while k < j + MAX_NASAB_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) || definite_given(w) } else { continues_name(lx, w) }) {
         if k > j && !ws[k - 1].joined_to_next {
+            break;
+        }
+        // Past four words, only a chain of given names and connectors (`حمد بن جاسم بن جبر آل ثاني`).
+        if k >= j + MAX_NAME_TOKENS && !(is_given(lx, ws[k].norm) || lx.person_connectors.contains(ws[k].norm) || lx.person_connectors.contains(ws[k - 1].norm)) {
             break;
         }
         k += 1;
@@ -358,6 +362,27 @@ fn is_where(lx: &Lexicon, doc: &Document, ws: &[Word], f: &Found) -> bool {
         || f.first.checked_sub(1).and_then(|p| ws.get(p)).is_some_and(|w| w.norm == "في" || is_head(&lx.loc_descriptors, w))
 }
 
+/// A place of `places_in_context` at word `i`: after a preposition or a place word
+/// (`في سورية`, `جنوب مالي`), with ب or ل attached (`بسورية`, `لسورية`), or with
+/// و after another place (`روسيا وسورية`).
+fn place_in_context(lx: &Lexicon, doc: &Document, ws: &[Word], i: usize, after_place: bool) -> Option<Found> {
+    let w = &ws[i];
+    let after_preposition = i.checked_sub(1).is_some_and(|p| ws[p].joined_to_next && (lx.loc_prepositions.contains(ws[p].norm) || is_head(&lx.loc_descriptors, &ws[p])));
+    w.readings.iter().find_map(|(offset, stem)| {
+        let &known = lx.places_in_context.get(stem.as_str())?;
+        let proclitics = doc.text.get(w.span.start..w.span.start + offset).unwrap_or("");
+        (if *offset == 0 { after_preposition } else { proclitics.contains(['ب', 'ل']) || (after_place && proclitics == "و") }).then(|| Found {
+            first: i,
+            last: i,
+            offset: *offset,
+            kind: lx.known[known].kind,
+            name: stem.clone(),
+            known: Some(known),
+            sure: true,
+        })
+    })
+}
+
 /// Every gazetteer match of a document: byte span of the stem, the matched
 /// spelling and the entity, for auditing which spellings name nothing.
 #[cfg(not(target_arch = "wasm32"))]
@@ -374,7 +399,20 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
     // club is the club (`حارس مرمى ليفربول`), unless it is where something happens
     // (`في ليفربول`, `بمدينة ليفربول`, `بليفربول`).
     let sporty = is_sports_report(lx, ws);
-    for mut f in known_names(lx, ws) {
+    let known = known_names(lx, ws);
+    for (n, mut f) in known.iter().cloned().enumerate() {
+        // A known person's nasab goes on after the name we know (`حمد بن جاسم` + `بن جبر آل ثاني`).
+        if f.kind == EntityType::Per {
+            let next_known = known.get(n + 1).map_or(usize::MAX, |g| g.first);
+            while f.last + 2 < next_known.min(ws.len())
+                && ws[f.last].joined_to_next
+                && ws[f.last + 1].joined_to_next
+                && lx.inner_connectors.contains(ws[f.last + 1].norm)
+                && (is_given(lx, ws[f.last + 2].norm) || is_nameish(lx, &ws[f.last + 2]))
+            {
+                f.last += 2;
+            }
+        }
         if let Some(&club) = f.known.and_then(|k| lx.club_of.get(&k)).filter(|_| sporty && !is_where(lx, doc, ws, &f)) {
             f.kind = EntityType::Org;
             f.known = Some(club);
@@ -385,6 +423,19 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         }
         mark(&mut covered, &f);
         found.push(f);
+    }
+    // 1b. A place whose name is also a common word, where the words around make it one.
+    let mut after_place = vec![false; ws.len() + 1];
+    for f in found.iter().filter(|f| f.kind == EntityType::Loc && ws[f.last].joined_to_next) {
+        after_place[f.last + 1] = true;
+    }
+    for i in 0..ws.len() {
+        if !covered[i] {
+            if let Some(f) = place_in_context(lx, doc, ws, i, after_place[i]) {
+                mark(&mut covered, &f);
+                found.push(f);
+            }
+        }
     }
     // 2. Rules, on words no known name took.
     for i in 0..ws.len() {
@@ -400,7 +451,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         });
         if let Some(mut j) = title_end {
             loop {
-                let n = nationality_len(lx, ws, j);
+                let n = if ws.get(j).is_some_and(|w| lx.title_adjectives.contains(w.norm)) { 1 } else { nationality_len(lx, ws, j) };
                 if n > 0 {
                     j += n;
                     continue;
@@ -931,6 +982,14 @@ mod tests {
         ("ba-and-a-known-word-ends-a-name", "وقال جون بالأمس إن الهجوم كبير.", "", "جون بالأمس"),
         ("given-name-with-a-conjunction-in-a-list", "وضمت القائمة محمد عبدالمنصف ووائل القباني وعادل فتحي.", "PER:عادل فتحي", ""),
         ("conjunction-after-a-title-joins-another-name", "وشارك طارق السيد وتامر حسني في الحفل.", "PER:تامر حسني", "وتامر حسني"),
+        ("place-named-by-a-common-word-after-a-preposition", "وقال إن الوفد توجه إلى سورية أمس.", "LOC:سورية", ""),
+        ("place-named-by-a-common-word-with-a-proclitic", "وأكد دعم بلاده لسورية في مواجهة الأزمة.", "LOC:سورية", ""),
+        ("place-named-by-a-common-word-after-a-place", "وشاركت روسيا وسورية في التدريبات.", "LOC:سورية", ""),
+        ("common-word-that-names-a-place-as-an-adjective", "ونقلت مصادر سورية أن الاجتماع انتهى.", "", "سورية"),
+        ("common-word-that-names-a-place-as-a-word", "وقال إن الوضع مالي بحت ولا علاقة له بالسياسة.", "", "مالي"),
+        ("title-adjective-before-the-name", "ودعا الرئيس الكيني السابق أمبيكي سيماتا إلى الحوار.", "PER:أمبيكي سيماتا", ""),
+        ("nasab-chain-after-a-title", "وحضر الشيخ حمد بن جاسم بن جبر آل ثاني الجلسة.", "PER:حمد بن جاسم بن جبر آل ثاني", ""),
+        ("relation-word-before-a-name", "وسجل زميله بورغان كيتيلي الهدف الثاني.", "PER:بورغان كيتيلي", ""),
         ("conjunction-and-preposition-is-no-given-name", "وعلى محمد سالم أن يقرر موعد السفر.", "PER:محمد سالم", "على محمد سالم"),
     ];
 

@@ -301,7 +301,7 @@ fn count(articles: &[Article], model: Option<&Model>, counts: &mut Counts) {
             }
             for m in found {
                 if !gold.iter().any(|&(s, e, _)| m.span.start < e && m.span.end > s) {
-                    eprintln!("SPURIOUS {}", m.kind.as_str());
+                    eprintln!("SPURIOUS {} {}", m.kind.as_str(), context(m.span.start, m.span.end));
                 }
             }
         }
