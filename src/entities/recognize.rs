@@ -217,6 +217,12 @@ fn continues_name(lx: &Lexicon, w: &Word) -> bool {
     true
 }
 
+/// May word `k` follow an inner connector (`بن`, `أبي`, `آل`)? Any name word, also
+/// one that starts like a conjunction or carries the article (`بن أبي وقاص`, `بن الخطاب`).
+fn after_inner_connector(lx: &Lexicon, ws: &[Word], k: usize) -> bool {
+    k > 0 && lx.inner_connectors.contains(ws[k - 1].norm) && (is_given(lx, ws[k].norm) || is_nameish(lx, &ws[k]) || is_family_name(lx, ws, k))
+}
+
 /// Is some reading of `w` after a proclitic a word we know (common, function,
 /// given name, known name, title, nationality, or an ال-word)?
 fn stem_is_known(lx: &Lexicon, w: &Word) -> bool {
@@ -271,7 +277,7 @@ fn name_after_title(lx: &Lexicon, ws: &[Word], covered: &[bool], j: usize) -> Op
     let mut k = j;
     // A given name with the article opens a name after a title (`الإمام الرضا`, `الملك الحسين`).
     let definite_given = |w: &Word| w.norm.strip_prefix("ال").is_some_and(|g| g.chars().count() >= 3 && lx.given_arabic.contains(g)) && !lx.common_definite.contains(w.norm);
-    while k < j + MAX_NASAB_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) || definite_given(w) } else { continues_name(lx, w) }) {
+    while k < j + MAX_NASAB_TOKENS && ws.get(k).is_some_and(|w| !covered[k] && if k == j { is_nameish(lx, w) || definite_given(w) } else { continues_name(lx, w) || after_inner_connector(lx, ws, k) }) {
         if k > j && !ws[k - 1].joined_to_next {
             break;
         }
@@ -408,7 +414,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
                 && ws[f.last].joined_to_next
                 && ws[f.last + 1].joined_to_next
                 && lx.inner_connectors.contains(ws[f.last + 1].norm)
-                && (is_given(lx, ws[f.last + 2].norm) || is_nameish(lx, &ws[f.last + 2]))
+                && after_inner_connector(lx, ws, f.last + 2)
             {
                 f.last += 2;
             }
@@ -481,7 +487,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
             let max = if arabic && !foreign { MAX_NASAB_TOKENS } else { MAX_NAME_TOKENS };
             // The second half of a compound given name (`عبد العزيز`) continues it, article and all.
             let compound = |k: usize| arabic && ws[k].is_word && is_given(lx, &format!("{} {}", ws[k - 1].norm, ws[k].norm));
-            while last + 1 < ws.len() && last + 1 - i < max && ws[last].joined_to_next && !covered[last + 1] && (continues_name(lx, &ws[last + 1]) || compound(last + 1)) {
+            while last + 1 < ws.len() && last + 1 - i < max && ws[last].joined_to_next && !covered[last + 1] && (continues_name(lx, &ws[last + 1]) || compound(last + 1) || after_inner_connector(lx, ws, last + 1)) {
                 let next = ws[last + 1].norm;
                 // After an Arabic given name, only more given names and connectors.
                 if arabic && !foreign && !(is_given(lx, next) || lx.person_connectors.contains(next) || (last > i && lx.person_connectors.contains(ws[last].norm))) {
@@ -990,6 +996,8 @@ mod tests {
         ("title-adjective-before-the-name", "ودعا الرئيس الكيني السابق أمبيكي سيماتا إلى الحوار.", "PER:أمبيكي سيماتا", ""),
         ("nasab-chain-after-a-title", "وحضر الشيخ حمد بن جاسم بن جبر آل ثاني الجلسة.", "PER:حمد بن جاسم بن جبر آل ثاني", ""),
         ("relation-word-before-a-name", "وسجل زميله بورغان كيتيلي الهدف الثاني.", "PER:بورغان كيتيلي", ""),
+        ("name-words-after-an-inner-connector", "ويقع ضريح الصحابي سعد بن أبي وقاص في المدينة.", "PER:سعد بن أبي وقاص", ""),
+        ("definite-name-word-after-bin", "وقاد الجيش خالد بن الوليد في المعركة.", "PER:خالد بن الوليد", ""),
         ("conjunction-and-preposition-is-no-given-name", "وعلى محمد سالم أن يقرر موعد السفر.", "PER:محمد سالم", "على محمد سالم"),
     ];
 
