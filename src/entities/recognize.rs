@@ -857,6 +857,36 @@ fn merge_tagged(lx: &Lexicon, ws: &[Word], labels: &[u8], rules: Vec<Found>, bar
     out
 }
 
+/// A person's name written with و at word `i`, right after another person's name:
+/// the stem a given name or a word no list knows, and the name words after it, when
+/// the list ends there or goes on with another و (`كيم وحيا الضيوف` is a verb).
+fn next_in_list(lx: &Lexicon, doc: &Document, ws: &[Word], covered: &[bool], i: usize) -> Option<Found> {
+    let w = ws.get(i).filter(|w| w.is_word && !covered[i] && i > 0 && ws[i - 1].joined_to_next)?;
+    let (offset, stem) = w.readings.iter().skip(1).find(|(o, _)| doc.text.get(w.span.start..w.span.start + o) == Some("و"))?;
+    let open = is_given(lx, stem)
+        || (stem.chars().count() >= 3
+            && !stem.starts_with("ال")
+            && !lx.common_words.contains(stem.as_str())
+            && !lx.function_words.contains(stem.as_str())
+            && !is_title_word(lx, stem)
+            && !lx.nationality.contains_key(stem.as_str())
+            && !lx.names.contains_key(stem.as_str()));
+    if !open || is_common(lx, w) {
+        return None;
+    }
+    let mut last = i;
+    while last + 1 < ws.len() && last - i < 2 && ws[last].joined_to_next && !covered[last + 1] && continues_name(lx, &ws[last + 1]) {
+        last += 1;
+    }
+    // A list ends at punctuation, or goes on with another و.
+    let ends_list = ws.get(last + 1).is_none_or(|n| !n.is_word || !ws[last].joined_to_next || n.norm.starts_with('و'));
+    if !ends_list {
+        return None;
+    }
+    let name = phrase(ws, stem, i, last)?;
+    Some(Found { first: i, last, offset: *offset, kind: EntityType::Per, name, known: None, sure: false })
+}
+
 /// Find the mentions of every document of the set.
 pub fn recognize_all(docs: &[Document]) -> Vec<Vec<Mention>> {
     recognize_with(docs, tagger::model())
@@ -911,6 +941,18 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
             mark(&mut covered, f);
         }
         let mut found = first;
+        found.sort_by_key(|f| f.first);
+        // The next name of a list of people (`بوفون وزامبروتا`, `عنان وصبري`).
+        let mut k = 0;
+        while k < found.len() {
+            if found[k].kind == EntityType::Per {
+                if let Some(f) = next_in_list(lx, doc, ws, &covered, found[k].last + 1) {
+                    mark(&mut covered, &f);
+                    found.insert(k + 1, f);
+                }
+            }
+            k += 1;
+        }
         let mut i = 0;
         while i < ws.len() {
             if covered[i] {
@@ -998,6 +1040,8 @@ mod tests {
         ("relation-word-before-a-name", "وسجل زميله بورغان كيتيلي الهدف الثاني.", "PER:بورغان كيتيلي", ""),
         ("name-words-after-an-inner-connector", "ويقع ضريح الصحابي سعد بن أبي وقاص في المدينة.", "PER:سعد بن أبي وقاص", ""),
         ("definite-name-word-after-bin", "وقاد الجيش خالد بن الوليد في المعركة.", "PER:خالد بن الوليد", ""),
+        ("next-name-of-a-list-of-people", "وحضر اللقاء كوفي عنان وصبري ، ثم غادرا.", "PER:صبري", ""),
+        ("a-verb-after-a-name-is-no-list", "واستقبل كوفي عنان وحيا الضيوف في المطار.", "", "حيا"),
         ("conjunction-and-preposition-is-no-given-name", "وعلى محمد سالم أن يقرر موعد السفر.", "PER:محمد سالم", "على محمد سالم"),
     ];
 
