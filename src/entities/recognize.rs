@@ -513,8 +513,13 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         }
         // 2b'. A definite nationality adjective and then two or three name words
         // that no list knows (`الألماني فلوريان ماير`, `اليابانية آي سوغياما`).
-        let n = nationality_len(lx, ws, i);
-        if n > 0 && w.norm.starts_with("ال") && ws[i + n - 1].joined_to_next {
+        // The adjective may carry a و (`والفرنسي ليليان تورام` in a list of players).
+        let conjoined = w.readings.iter().skip(1).any(|(o, s)| {
+            let prefix = doc.text.get(w.span.start..w.span.start + o).unwrap_or("");
+            prefix.starts_with('و') && (s.starts_with("ال") || prefix.ends_with("ال")) && lx.nationality.contains_key(s.as_str())
+        });
+        let n = if conjoined { 1 } else { nationality_len(lx, ws, i) };
+        if n > 0 && (conjoined || w.norm.starts_with("ال")) && ws[i + n - 1].joined_to_next {
             let j = i + n;
             let mut last = j;
             while last < ws.len() && last < j + 3 && !covered[last] && is_nameish(lx, &ws[last]) && !lx.names.contains_key(ws[last].norm) && (last == j || (ws[last - 1].joined_to_next && continues_name(lx, &ws[last]))) {
@@ -1040,6 +1045,7 @@ mod tests {
         ("relation-word-before-a-name", "وسجل زميله بورغان كيتيلي الهدف الثاني.", "PER:بورغان كيتيلي", ""),
         ("name-words-after-an-inner-connector", "ويقع ضريح الصحابي سعد بن أبي وقاص في المدينة.", "PER:سعد بن أبي وقاص", ""),
         ("definite-name-word-after-bin", "وقاد الجيش خالد بن الوليد في المعركة.", "PER:خالد بن الوليد", ""),
+        ("nationality-with-a-conjunction-then-a-name", "وضم النادي بافل ندفيد والفرنسي أوبوري ماتيسو إلى صفوفه.", "PER:أوبوري ماتيسو", ""),
         ("next-name-of-a-list-of-people", "وحضر اللقاء كوفي عنان وصبري ، ثم غادرا.", "PER:صبري", ""),
         ("a-verb-after-a-name-is-no-list", "واستقبل كوفي عنان وحيا الضيوف في المطار.", "", "حيا"),
         ("conjunction-and-preposition-is-no-given-name", "وعلى محمد سالم أن يقرر موعد السفر.", "PER:محمد سالم", "على محمد سالم"),
