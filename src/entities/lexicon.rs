@@ -354,7 +354,19 @@ impl Lexicon {
                 continue;
             }
             lx.max_nationality_tokens = lx.max_nationality_tokens.max(folded.split(' ').count());
-            lx.nationality.insert(folded, country.trim().to_string());
+            let country = country.trim();
+            // A one-word adjective's other forms: without ال, and feminine with ة
+            // (الروسي → روسي, الروسية, روسية); never a given name (تركي).
+            if !adj.contains(' ') {
+                let bare = adj.strip_prefix("ال");
+                for form in [Some(adj), bare].into_iter().flatten().filter(|f| f.ends_with('ي')).map(|f| format!("{f}ة")).chain(bare.map(str::to_string)) {
+                    let form = fold_name(&form);
+                    if !lx.given_arabic.contains(&form) && !lx.given_foreign.contains(&form) {
+                        lx.nationality.entry(form).or_insert_with(|| country.to_string());
+                    }
+                }
+            }
+            lx.nationality.insert(folded, country.to_string());
         }
         // A spelling made by rule can be a common word: the article taken off or
         // put on (`الجزيرة`, the channel, is not `جزيرة`, an island), a nationality
