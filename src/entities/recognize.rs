@@ -945,18 +945,16 @@ pub(crate) fn recognize_with(docs: &[Document], model: Option<&Model>) -> Vec<Ve
         for f in &first {
             mark(&mut covered, f);
         }
-        let mut found = first;
-        found.sort_by_key(|f| f.first);
-        // The next name of a list of people (`بوفون وزامبروتا`, `عنان وصبري`).
-        let mut k = 0;
-        while k < found.len() {
-            if found[k].kind == EntityType::Per {
-                if let Some(f) = next_in_list(lx, doc, ws, &covered, found[k].last + 1) {
-                    mark(&mut covered, &f);
-                    found.insert(k + 1, f);
-                }
+        // The next names of a list of people (`بوفون وزامبروتا`, `عنان وصبري`).
+        let mut found = Vec::with_capacity(first.len());
+        for f in first {
+            let mut after = (f.kind == EntityType::Per).then_some(f.last + 1);
+            found.push(f);
+            while let Some(next) = after.and_then(|i| next_in_list(lx, doc, ws, &covered, i)) {
+                mark(&mut covered, &next);
+                after = Some(next.last + 1);
+                found.push(next);
             }
-            k += 1;
         }
         let mut i = 0;
         while i < ws.len() {
