@@ -410,12 +410,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         // A known person's nasab goes on after the name we know (`حمد بن جاسم` + `بن جبر آل ثاني`).
         if f.kind == EntityType::Per {
             let next_known = known.get(n + 1).map_or(usize::MAX, |g| g.first);
-            while f.last + 2 < next_known.min(ws.len())
-                && ws[f.last].joined_to_next
-                && ws[f.last + 1].joined_to_next
-                && lx.inner_connectors.contains(ws[f.last + 1].norm)
-                && after_inner_connector(lx, ws, f.last + 2)
-            {
+            while f.last + 2 < next_known.min(ws.len()) && ws[f.last].joined_to_next && ws[f.last + 1].joined_to_next && after_inner_connector(lx, ws, f.last + 2) {
                 f.last += 2;
             }
         }
@@ -516,7 +511,7 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         // The adjective may carry a و (`والفرنسي ليليان تورام` in a list of players).
         let conjoined = w.readings.iter().skip(1).any(|(o, s)| {
             let prefix = doc.text.get(w.span.start..w.span.start + o).unwrap_or("");
-            prefix.starts_with('و') && (s.starts_with("ال") || prefix.ends_with("ال")) && lx.nationality.contains_key(s.as_str())
+            prefix.starts_with('و') && s.starts_with("ال") && lx.nationality.contains_key(s.as_str())
         });
         let n = if conjoined { 1 } else { nationality_len(lx, ws, i) };
         if n > 0 && (conjoined || w.norm.starts_with("ال")) && ws[i + n - 1].joined_to_next {
@@ -871,11 +866,11 @@ fn next_in_list(lx: &Lexicon, doc: &Document, ws: &[Word], covered: &[bool], i: 
     let open = is_given(lx, stem)
         || (stem.chars().count() >= 3
             && !stem.starts_with("ال")
-            && !lx.common_words.contains(stem.as_str())
             && !lx.function_words.contains(stem.as_str())
             && !is_title_word(lx, stem)
             && !lx.nationality.contains_key(stem.as_str())
             && !lx.names.contains_key(stem.as_str()));
+    // Common words, in any reading: `is_common`.
     if !open || is_common(lx, w) {
         return None;
     }
