@@ -8,6 +8,11 @@
 //! Every other data file the library includes goes in without its `#` comment
 //! lines (sources, licences, format notes: for people, not for the wasm).
 //!
+//! The gazetteer (`data/gazetteer/entities.tsv`) goes in by column groups: first a
+//! line with the row count, then each row's id, type and English name, then each
+//! row's Arabic name and aliases, in the same order. Latin next to Latin and
+//! Arabic next to Arabic take 3.5 KB less gzip than rows that mix them.
+//!
 //! The compatibility decompositions of the Arabic presentation forms (U+FB50–FDFF,
 //! U+FE70–FEFE; Unicode's data, through the unicode-normalization crate) are written
 //! as one line per code point: the library needs no other decomposition, and the
@@ -55,6 +60,22 @@ const STRIPPED: &[&str] = &[
     "time/words.tsv",
 ];
 
+/// The gazetteer's rows (comments gone) as [`main`] writes them: the count, the
+/// Latin columns (id, type, English name) of every row, then the Arabic ones
+/// (name, aliases); `src/entities/lexicon.rs` puts the rows back together.
+fn gazetteer_by_script(rows: &str) -> String {
+    let rows: Vec<Vec<&str>> = rows.lines().filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect()).collect();
+    let cells = |r: &Vec<&str>, columns: &[usize]| columns.iter().map(|&c| r.get(c).copied().unwrap_or("")).collect::<Vec<_>>().join("\t");
+    let mut out = format!("{}\n", rows.len());
+    for columns in [&[0, 1, 3][..], &[2, 4]] {
+        for r in &rows {
+            out.push_str(&cells(r, columns));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// The presentation-form ranges, in the order of the lines written (keep in step
 /// with `src/text/normalize.rs`).
 const PRESENTATION_FORMS: [(u32, u32); 2] = [(0xFB50, 0xFDFF), (0xFE70, 0xFEFE)];
@@ -93,7 +114,10 @@ fn main() {
         let path = format!("data/{name}");
         println!("cargo:rerun-if-changed={path}");
         let src = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let kept: String = src.split_inclusive('\n').filter(|l| !l.starts_with('#')).collect();
+        let mut kept: String = src.split_inclusive('\n').filter(|l| !l.starts_with('#')).collect();
+        if *name == "gazetteer/entities.tsv" {
+            kept = gazetteer_by_script(&kept);
+        }
         let dest = Path::new(&out_dir).join("data").join(name);
         fs::create_dir_all(dest.parent().expect("a folder")).expect("create in OUT_DIR");
         fs::write(dest, kept).expect("write to OUT_DIR");

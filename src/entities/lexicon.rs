@@ -71,6 +71,8 @@ pub struct Lexicon {
     pub person_titles: HashSet<String>,
     /// The most tokens in a title.
     pub max_title_tokens: usize,
+    /// The first words of the titles of two words or more (`وزير` of `وزير الخارجية`).
+    pub title_starts: HashSet<String>,
     /// One-word titles without their article (`ملك` of `الملك`), never name words either.
     pub bare_titles: HashSet<String>,
     /// Words that open an organisation's name and belong to it (`وزارة`, `جامعة`).
@@ -104,6 +106,8 @@ pub struct Lexicon {
     pub nationality: HashMap<String, String>,
     /// The most tokens in a nationality adjective.
     pub max_nationality_tokens: usize,
+    /// The first words of the nationality adjectives of two words or more.
+    pub nationality_starts: HashSet<String>,
     /// Function words that never start or continue a name.
     pub function_words: HashSet<String>,
     /// Words that corpora almost never show inside a name (`ردا`, `كثيرا`, `بأن`),
@@ -112,10 +116,27 @@ pub struct Lexicon {
     /// The same for words with the article (`الجديد`, `الماضي`): never a family
     /// name, and never a person's name alone.
     pub common_definite: HashSet<String>,
+    /// Every word of the lists above → its classes, for the tagger (`tagger::class_table`).
+    pub word_classes: HashMap<String, u16>,
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// The gazetteer's rows as their columns (id, type, Arabic name, English name,
+/// aliases), put back together from the column groups build.rs writes: the row
+/// count, every row's Latin columns, then every row's Arabic ones.
+fn gazetteer_rows() -> impl Iterator<Item = [&'static str; 5]> {
+    let mut lines = ENTITIES.lines();
+    let n: usize = lines.next().and_then(|l| l.trim().parse().ok()).unwrap_or(0);
+    let latin: Vec<&str> = lines.by_ref().take(n).collect();
+    latin.into_iter().zip(lines).map(|(latin, arabic)| {
+        let (mut l, mut a) = (latin.split('\t'), arabic.split('\t'));
+        let (id, kind, name_en) = (l.next().unwrap_or(""), l.next().unwrap_or(""), l.next().unwrap_or(""));
+        let (name_ar, aliases) = (a.next().unwrap_or(""), a.next().unwrap_or(""));
+        [id, kind, name_ar, name_en, aliases]
+    })
 }
 
 /// Folded tokens of a written name, joined by one space.
@@ -131,10 +152,10 @@ pub fn fold_name(name: &str) -> String {
 /// names: no spaces or hyphens, no leading ال, vowel letters and hamza dropped
 /// after the first letter, the g letters (غ ج) as one, doubled letters as one.
 pub fn skeleton(folded: &str) -> String {
-    let joined: String = folded.split(' ').map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w)).collect();
-    let mut out = String::with_capacity(joined.len());
+    let joined = folded.split(' ').flat_map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 3).unwrap_or(w).chars());
+    let mut out = String::with_capacity(folded.len());
     let mut last = None;
-    for (i, c) in joined.chars().enumerate() {
+    for (i, c) in joined.enumerate() {
         let c = match c {
             'غ' | 'ج' => 'G',
             'ء' => continue,
@@ -254,8 +275,7 @@ impl Lexicon {
         // Spellings made by rule (the article added or taken off, a g letter swapped...), and those written.
         let (mut derived, mut written_forms): (HashSet<String>, HashSet<String>) = Default::default();
         let mut toggled: HashSet<String> = HashSet::default();
-        for line in data_lines(ENTITIES) {
-            let cols: Vec<&str> = line.split('\t').collect();
+        for cols in gazetteer_rows() {
             let (Some(id), Some(kind), Some(name_ar)) = (cols.first(), cols.get(1).and_then(|t| parse_type(t)), cols.get(2)) else {
                 continue;
             };
@@ -403,6 +423,9 @@ impl Lexicon {
         }
         lx.sport_words = word_set(SPORT_WORDS);
         lx.bare_titles = lx.person_titles.iter().filter(|t| !t.contains(' ')).filter_map(|t| t.strip_prefix("ال")).map(str::to_string).collect();
+        lx.title_starts = name_starts(lx.person_titles.iter());
+        lx.nationality_starts = name_starts(lx.nationality.keys());
+        lx.word_classes = super::tagger::class_table(&lx);
         lx
     }
 }
@@ -463,8 +486,7 @@ mod tests {
     fn every_listed_word_is_a_spelling_the_code_derives() {
         let mut written: HashSet<String> = HashSet::default();
         let mut derived: HashSet<String> = HashSet::default();
-        for line in data_lines(ENTITIES) {
-            let cols: Vec<&str> = line.split('\t').collect();
+        for cols in gazetteer_rows() {
             let aliases = cols.get(4).map(|a| a.split('|').collect::<Vec<_>>()).unwrap_or_default();
             for w in cols.get(2).into_iter().copied().chain(aliases) {
                 let folded = fold_name(w);

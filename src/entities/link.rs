@@ -21,10 +21,35 @@ enum Key {
     Name(EntityType, String),
 }
 
-fn contains_words(full: &str, part: &str) -> bool {
-    let f: Vec<&str> = full.split(' ').collect();
-    let p: Vec<&str> = part.split(' ').collect();
-    p.len() < f.len() && f.windows(p.len()).any(|w| w == p.as_slice())
+/// Every run of whole words of `full` shorter than it (`كيم`, `جونغ اون` of
+/// `كيم جونغ اون`), as slices of it: the parts of a name a mention may be.
+fn inner_runs(full: &str) -> Vec<&str> {
+    let words: Vec<(usize, usize)> = full.split(' ').map(|w| (w.as_ptr() as usize - full.as_ptr() as usize, w.len())).collect();
+    let mut runs = Vec::new();
+    for a in 0..words.len() {
+        for b in a..words.len() {
+            if b - a + 1 < words.len() {
+                runs.push(&full[words[a].0..words[b].0 + words[b].1]);
+            }
+        }
+    }
+    runs
+}
+
+/// Each part of the `names` (see [`inner_runs`]) → the most counted name it is a
+/// part of (of equal counts, the last in order): one lookup per mention instead
+/// of a scan of every name of the set.
+fn containers(names: &BTreeMap<String, usize>) -> HashMap<&str, (&str, usize)> {
+    let mut out: HashMap<&str, (&str, usize)> = HashMap::new();
+    for (full, &n) in names {
+        for run in inner_runs(full) {
+            let best = out.entry(run).or_insert((full, n));
+            if n >= best.1 {
+                *best = (full, n);
+            }
+        }
+    }
+    out
 }
 
 /// Romanise a folded Arabic name for an id (`كيرت كامبل` → `kyrt-kambl`).
@@ -108,24 +133,24 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
             full_key.entry(m.name.clone()).or_insert_with(|| key_of_name(&m.name, m.kind, m.known));
         }
     }
-    let best_container = |names: &BTreeMap<String, usize>, part: &str| -> Option<String> {
-        names.iter().filter(|(full, _)| contains_words(full, part)).max_by_key(|(_, n)| **n).map(|(f, _)| f.clone())
-    };
+    let set_containers = containers(&set_full);
 
     let mut keys: Vec<Vec<Key>> = Vec::with_capacity(mentions.len());
     for (d, ms) in mentions.iter().enumerate() {
         let mut ks = Vec::with_capacity(ms.len());
         // Each full person name seen so far in the article, with where it was last seen:
         // a scan of the names, not of every mention before (40,000 mentions took 12 s).
-        let mut last_full: HashMap<&str, usize> = HashMap::new();
-        for (j, m) in ms.iter().enumerate() {
+        // Each part of those names → the full name last seen with it.
+        let mut last_full: HashMap<&str, (&str, usize)> = HashMap::new();
+        let doc_containers = containers(&doc_full[d]);
+        for m in ms.iter() {
             let key = if m.kind == EntityType::Per {
                 // A part of a name (`كيم`) is the person last named in full before it
                 // (another Kim may come later), else the article's most named one
                 // that contains it, else the set's.
-                let before = last_full.iter().filter(|(p, _)| **p != m.name && contains_words(p, &m.name)).max_by_key(|(_, at)| **at).map(|(p, _)| p.to_string());
-                let container = before.or_else(|| best_container(&doc_full[d], &m.name)).or_else(|| best_container(&set_full, &m.name));
-                match container.and_then(|c| full_key.get(&c).cloned()) {
+                let name = m.name.as_str();
+                let container = last_full.get(name).map(|c| c.0).or_else(|| doc_containers.get(name).map(|c| c.0)).or_else(|| set_containers.get(name).map(|c| c.0));
+                match container.and_then(|c| full_key.get(c).cloned()) {
                     // A known alias (`بوتين`) keeps its own entity.
                     Some(k) if m.known.is_none() => k,
                     _ => key_of_name(&m.name, m.kind, m.known),
@@ -134,7 +159,9 @@ pub fn link(docs: &[Document], mentions: &mut [Vec<Mention>], ids: &[String]) ->
                 key_of_name(&m.name, m.kind, m.known)
             };
             if m.kind == EntityType::Per && m.name.contains(' ') {
-                last_full.insert(&m.name, j);
+                for run in inner_runs(&m.name) {
+                    last_full.insert(run, (&m.name, 0));
+                }
             }
             ks.push(key);
         }
@@ -256,9 +283,12 @@ mod tests {
 
     #[test]
     fn word_containment() {
-        assert!(contains_words("كيم جونغ اون", "كيم"));
-        assert!(contains_words("كيم جونغ اون", "جونغ اون"));
-        assert!(!contains_words("كيم جونغ اون", "اون كيم"));
-        assert!(!contains_words("كيم", "كيم"));
+        assert_eq!(inner_runs("كيم جونغ اون"), ["كيم", "كيم جونغ", "جونغ", "جونغ اون", "اون"]);
+        assert!(inner_runs("كيم").is_empty(), "a name is no part of itself");
+        let names: BTreeMap<String, usize> = [("كيم جونغ اون".to_string(), 3), ("كيم يو جونغ".to_string(), 1)].into();
+        let parts = containers(&names);
+        assert_eq!(parts["كيم"], ("كيم جونغ اون", 3), "the most named");
+        assert_eq!(parts["يو جونغ"].0, "كيم يو جونغ");
+        assert!(!parts.contains_key("اون كيم"), "words in another order are no part");
     }
 }

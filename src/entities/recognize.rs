@@ -83,6 +83,29 @@ fn phrase(ws: &[Word], first_stem: &str, first: usize, last: usize) -> Option<St
     Some(out)
 }
 
+/// The longest phrase from word `first` (read as `first_stem`) of `max_len` words
+/// or fewer that `hit` knows: (its words, what `hit` said). One word is tried
+/// when `one`, more when `more`. The phrase grows in one buffer: this runs at
+/// every word, and a string per length tried was a fifth of the stage's time.
+fn longest_phrase<T>(ws: &[Word], first_stem: &str, first: usize, max_len: usize, one: bool, more: bool, mut hit: impl FnMut(&str) -> Option<T>) -> Option<(usize, T)> {
+    let mut best = if one && max_len >= 1 { hit(first_stem).map(|t| (1, t)) } else { None };
+    if !more {
+        return best;
+    }
+    let mut p = String::from(first_stem);
+    for last in first + 1..first + max_len {
+        if !ws.get(last - 1).is_some_and(|w| w.joined_to_next) || !ws.get(last).is_some_and(|w| w.is_word) {
+            break;
+        }
+        p.push(' ');
+        p.push_str(ws[last].norm);
+        if let Some(t) = hit(&p) {
+            best = Some((last + 1 - first, t));
+        }
+    }
+    best
+}
+
 /// Longest known-name match starting at word `i`: (last word, stem offset, name, entity).
 /// `starts` holds the first words of the names of two words or more (in `lx` or
 /// `names`): only those are tried as the start of a longer match.
@@ -105,22 +128,10 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
         if (short && !longer) || (*offset > 0 && whole_common && !stem.starts_with("ال")) {
             continue;
         }
-        for len in (1..=max).rev() {
-            if best.as_ref().is_some_and(|b| b.0 + 1 - i >= len) {
-                break;
-            }
-            if (len > 1 && !longer) || (len == 1 && short) {
-                continue;
-            }
-            let Some(p) = phrase(ws, stem, i, i + len - 1) else { continue };
-            if len == 1 && lx.function_words.contains(&p) {
-                continue;
-            }
-            let hit = lx.names.get(&p).map(|&k| (lx.known[k].kind, Some(k))).or_else(|| names.get(&p).copied());
-            if let Some((kind, known)) = hit {
-                best = Some((i + len - 1, *offset, p, kind, known));
-                break;
-            }
+        let one = !short && !lx.function_words.contains(stem.as_str());
+        let hit = longest_phrase(ws, stem, i, max, one, longer, |p| lx.names.get(p).map(|&k| (lx.known[k].kind, Some(k))).or_else(|| names.get(p).copied()));
+        if let Some((len, (kind, known))) = hit.filter(|(len, _)| best.as_ref().is_none_or(|b| b.0 + 1 - i < *len)) {
+            best = Some((i + len - 1, *offset, phrase(ws, stem, i, i + len - 1)?, kind, known));
         }
     }
     if best.is_none() {
@@ -134,7 +145,7 @@ fn known_at(lx: &Lexicon, ws: &[Word], i: usize, names: &HashMap<String, (Entity
 /// the name's, every word has three letters or more, and `skeleton_may_be`.
 fn known_by_skeleton(lx: &Lexicon, ws: &[Word], i: usize) -> Option<(usize, usize, String, EntityType, Option<usize>)> {
     let w = ws.get(i)?;
-    if !w.is_word || w.norm.chars().count() < 3 || !lx.skeleton_starts.contains(&super::lexicon::skeleton(w.norm)) {
+    if !w.is_word || lx.skeleton_starts.is_empty() || w.norm.chars().count() < 3 || !lx.skeleton_starts.contains(&super::lexicon::skeleton(w.norm)) {
         return None;
     }
     for len in (2..=3).rev() {
@@ -257,14 +268,8 @@ fn is_given(lx: &Lexicon, s: &str) -> bool {
 /// Length of the nationality adjective starting at word `i` (0 if none).
 fn nationality_len(lx: &Lexicon, ws: &[Word], i: usize) -> usize {
     let Some(w) = ws.get(i) else { return 0 };
-    for len in (1..=lx.max_nationality_tokens.max(1)).rev() {
-        if let Some(p) = phrase(ws, w.norm, i, i + len - 1) {
-            if lx.nationality.contains_key(&p) {
-                return len;
-            }
-        }
-    }
-    0
+    let more = lx.nationality_starts.contains(w.norm);
+    longest_phrase(ws, w.norm, i, lx.max_nationality_tokens.max(1), true, more, |p| lx.nationality.contains_key(p).then_some(())).map_or(0, |(len, _)| len)
 }
 
 /// Words `j..` that make a person's name after a title: returns the last word.
@@ -445,10 +450,8 @@ fn first_pass(lx: &Lexicon, doc: &Document, ws: &[Word]) -> Vec<Found> {
         }
         // 2a. A title, optional nationality adjectives and a comma, then a name.
         let title_end = ws[i].readings.iter().find_map(|(_, stem)| {
-            (1..=lx.max_title_tokens.max(1)).rev().find_map(|len| {
-                let p = phrase(ws, stem, i, i + len - 1)?;
-                lx.person_titles.contains(&p).then_some(i + len)
-            })
+            let more = lx.title_starts.contains(stem.as_str());
+            longest_phrase(ws, stem, i, lx.max_title_tokens.max(1), true, more, |p| lx.person_titles.contains(p).then_some(())).map(|(len, _)| i + len)
         });
         if let Some(mut j) = title_end {
             loop {
