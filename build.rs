@@ -11,7 +11,7 @@
 //! The gazetteer (`data/gazetteer/entities.tsv`) goes in by column groups: first a
 //! line with the row count, then each row's id, type and English name, then each
 //! row's Arabic name and aliases, in the same order. Latin next to Latin and
-//! Arabic next to Arabic take 3.5 KB less gzip than rows that mix them.
+//! Arabic next to Arabic take 5.5 KB less gzip in the wasm than rows that mix them.
 //!
 //! The compatibility decompositions of the Arabic presentation forms (U+FB50–FDFF,
 //! U+FE70–FEFE; Unicode's data, through the unicode-normalization crate) are written
