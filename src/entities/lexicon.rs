@@ -175,6 +175,12 @@ pub fn skeleton(folded: &str) -> String {
 /// Arabic given name, a common word, another name): `محمد عباس` is not `محمود عباس`.
 pub fn skeleton_may_be(lx: &Lexicon, words: &str, k: usize) -> bool {
     let written = fold_name(&lx.known[k].name_ar);
+    // A word of vowel letters alone has no skeleton (`يو` of `كيم يو جونغ`), but
+    // `كيم جونغ` is not her: such a word of the name must be there.
+    let vowels_only = |w: &str| w.chars().all(|c| matches!(c, 'ا' | 'و' | 'ي'));
+    if written.split(' ').any(|n| vowels_only(n) && !words.split(' ').any(|w| w == n)) {
+        return false;
+    }
     words.split(' ').all(|w| {
         written.split(' ').any(|n| n == w)
             || !(lx.given_arabic.contains(w) || lx.common_words.contains(w) || lx.function_words.contains(w) || lx.names.get(w).is_some_and(|&o| o != k))
@@ -504,6 +510,12 @@ mod tests {
         assert_eq!(skeleton(&fold_name("فلاديفوستوك")), skeleton(&fold_name("فلاديفستوك")));
         assert_eq!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونج اون")));
         assert_ne!(skeleton(&fold_name("كيم جونغ أون")), skeleton(&fold_name("كيم جونغ إيل")));
+        // `كيم جونغ` has the skeleton of `كيم يو جونغ`, and is not her.
+        let lx = lexicon();
+        let kim_yo_jong = lx.known.iter().position(|k| k.id == "kim-yo-jong").expect("in the gazetteer");
+        assert_eq!(skeleton("كيم جونغ"), skeleton(&fold_name("كيم يو جونغ")));
+        assert!(!skeleton_may_be(lx, "كيم جونغ", kim_yo_jong));
+        assert!(skeleton_may_be(lx, "كيم يو جونج", kim_yo_jong));
     }
 
     #[test]
