@@ -70,7 +70,8 @@ struct Found {
     sure: bool,
 }
 
-/// The folded phrase of words `first..=last`, the first word read as `first_stem`.
+/// The folded phrase of words `first..=last`, the first word read as `first_stem`
+/// (a hyphen between two words is read as a space: see [`next_in_phrase`]).
 fn phrase(ws: &[Word], first_stem: &str, first: usize, last: usize) -> Option<String> {
     let mut out = first_stem.to_string();
     let mut k = first;
@@ -96,10 +97,11 @@ fn next_in_phrase(ws: &[Word], k: usize) -> Option<usize> {
     (matches!(next.norm, "-" | "‐" | "–") && next.joined_to_next && ws.get(k + 2)?.is_word).then_some(k + 2)
 }
 
-/// The longest phrase from word `first` (read as `first_stem`) of `max_len` words
-/// or fewer that `hit` knows: (its words, what `hit` said). One word is tried
-/// when `one`, more when `more`. The phrase grows in one buffer: this runs at
-/// every word, and a string per length tried was a fifth of the stage's time.
+/// The longest phrase from word `first` (read as `first_stem`) of `max_len` tokens
+/// or fewer that `hit` knows: (the tokens it spans, hyphens included, and what
+/// `hit` said). One word is tried when `one`, more when `more`. The phrase grows
+/// in one buffer: this runs at every word, and a string per length tried was a
+/// fifth of the stage's time.
 fn longest_phrase<T>(ws: &[Word], first_stem: &str, first: usize, max_len: usize, one: bool, more: bool, mut hit: impl FnMut(&str) -> Option<T>) -> Option<(usize, T)> {
     let mut best = if one && max_len >= 1 { hit(first_stem).map(|t| (1, t)) } else { None };
     if !more {
