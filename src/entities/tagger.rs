@@ -363,7 +363,7 @@ pub(crate) fn class_table(lx: &Lexicon) -> FxHashMap<String, u16> {
     add(&mut lx.loc_descriptors.iter().cloned(), "loc-descriptor");
     add(&mut lx.person_connectors.iter().cloned(), "connector");
     add(&mut lx.speech_verbs.iter().flat_map(|v| [v.clone(), format!("و{v}")]), "speech-verb");
-    for (name, &k) in &lx.names {
+    for (name, &k) in lx.names.iter().filter(|(n, _)| !n.contains(' ')) {
         let class = match lx.known[k].kind {
             EntityType::Per => "known-per",
             EntityType::Loc => "known-loc",
@@ -434,8 +434,8 @@ impl StaticFeatures {
             }
         };
         // `علي` written with ي is the given name, not `على` (they fold alike).
-        let function_bit = 1u16 << CLASS_NAMES.iter().position(|c| *c == "function").unwrap_or(0);
-        let given_bit = 1u16 << CLASS_NAMES.iter().position(|c| *c == "given-ar").unwrap_or(0);
+        let function_bit = 1u16 << class_bit("function");
+        let given_bit = 1u16 << class_bit("given-ar");
         let word_classes: Vec<u16> = ws.iter().map(|w| classes(lx, w.norm)).zip(ws).map(|(c, w)| if w.final_yeh && c & given_bit != 0 { c & !function_bit } else { c }).collect();
         let mut f: Vec<u32> = Vec::with_capacity(ws.len() * 40);
         let mut starts = Vec::with_capacity(ws.len() + 1);
